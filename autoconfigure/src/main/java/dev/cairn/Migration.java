@@ -1,0 +1,67 @@
+package dev.cairn;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+
+/**
+ * One versioned change to the database schema or its data, declared as a Spring bean.
+ *
+ * <p>Every bean that implements this interface is discovered by the {@link MigrationRunner} and applied once, in
+ * ascending {@link #version()} order. Never change a migration that has been applied: write a new one.
+ */
+public interface Migration {
+
+    /**
+     * Unique and positive; migrations apply in ascending order. Timestamps such as {@code 20261121093000} are fine.
+     * @return the version of this migration
+     */
+    long version();
+
+    /**
+     * Shown in logs, the history table and the endpoint. Default: the class's simple name in words, so
+     * {@code AddTodoPriority} and {@code V3_AddTodoPriority} both become "Add todo priority".
+     * @return a short, human-readable description
+     */
+    default String description() {
+        return Descriptions.fromClass(AopUtils.getTargetClass(this), version());
+    }
+
+    /**
+     * Applies the change. Runs in this migration's own transaction, committed together with its history row.
+     * @param context the connection, transaction and dialect to work with
+     * @throws Exception to fail the migration; its transaction is rolled back
+     */
+    void up(MigrationContext context) throws Exception;
+
+    /**
+     * Reverts {@link #up}. A migration that does not override it is irreversible, and rollback past it fails
+     * clearly before anything is changed.
+     * @param context the connection, transaction and dialect to work with
+     * @throws Exception to fail the rollback; its transaction is rolled back
+     */
+    default void down(MigrationContext context) throws Exception {
+        throw new IrreversibleMigrationException(version(), description());
+    }
+
+    /**
+     * Whether the migration runs in a transaction. {@code false} for statements that cannot run in one, such as
+     * {@code CREATE INDEX CONCURRENTLY} or {@code VACUUM}; the history row is then written after {@link #up}
+     * succeeds.
+     * @return whether {@link #up} and {@link #down} run in a transaction
+     */
+    default boolean transactional() {
+        return true;
+    }
+
+    /**
+     * A checksum of what the migration does, stored in the history table and compared on every start so that an
+     * applied migration that was changed afterwards is detected. {@code null} (the default) disables the check,
+     * as Java code cannot be hashed reliably; return, for example, a hash of the SQL the migration runs.
+     * @return the checksum, or {@code null}
+     */
+    default @Nullable Integer checksum() {
+        return null;
+    }
+
+}

@@ -1,0 +1,38 @@
+package dev.cairn;
+
+import java.sql.Connection;
+
+import dev.cairn.dialect.Dialect;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a running migration works with: its connection and transaction, as JDBC and as a {@link JdbcTemplate}.
+ */
+public interface MigrationContext {
+
+    /**
+     * A {@link JdbcTemplate} bound to this migration's connection and transaction.
+     * @return the template
+     */
+    JdbcTemplate jdbc();
+
+    /**
+     * This migration's connection. Do not close it, commit it or change its auto-commit mode: the runner does.
+     * @return the connection
+     */
+    Connection connection();
+
+    /**
+     * The database the migration runs against, for the few statements that differ between databases.
+     * @return the dialect
+     */
+    Dialect dialect();
+
+    /**
+     * The migration being applied or reverted.
+     * @return the migration
+     */
+    Migration migration();
+
+}

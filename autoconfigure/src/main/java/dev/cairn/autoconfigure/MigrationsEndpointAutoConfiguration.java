@@ -1,0 +1,29 @@
+package dev.cairn.autoconfigure;
+
+import dev.cairn.MigrationRunner;
+import dev.cairn.actuate.MigrationsEndpoint;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configures the {@code migrations} actuator endpoint when the actuator is present.
+ */
+@AutoConfiguration(after = CairnAutoConfiguration.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean(MigrationRunner.class)
+@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+public final class MigrationsEndpointAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MigrationsEndpoint migrationsEndpoint(MigrationRunner runner) {
+        return new MigrationsEndpoint(runner);
+    }
+
+}

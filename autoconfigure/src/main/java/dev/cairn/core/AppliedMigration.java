@@ -1,0 +1,22 @@
+package dev.cairn.core;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the history table.
+ *
+ * @param version the version
+ * @param description the description at the time it was applied
+ * @param type the type, such as {@code JAVA}
+ * @param checksum the checksum, when the migration declared one
+ * @param installedOn when it was applied (UTC)
+ * @param installedBy the database user that applied it
+ * @param executionTime how long it took, in milliseconds
+ * @param success {@code false} when it failed and may have left changes behind
+ */
+public record AppliedMigration(long version, String description, String type, @Nullable Integer checksum,
+        @Nullable Instant installedOn, String installedBy, long executionTime, boolean success) {
+
+}

@@ -1,0 +1,50 @@
+package dev.cairn.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Finds the {@link Dialect} of a database from its connection's metadata.
+ */
+public final class Dialects {
+
+    private Dialects() {
+    }
+
+    /**
+     * The dialect for the database behind the connection.
+     * @param connection an open connection
+     * @return the dialect, {@link GenericDialect} for databases Cairn does not know
+     * @throws SQLException when the metadata cannot be read
+     */
+    public static Dialect detect(Connection connection) throws SQLException {
+        return forProductName(connection.getMetaData().getDatabaseProductName());
+    }
+
+    /**
+     * The dialect for a product name as JDBC drivers report it.
+     * @param productName the product name
+     * @return the dialect
+     */
+    public static Dialect forProductName(String productName) {
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.contains("sqlite")) {
+            return new SqliteDialect();
+        }
+        if (name.contains("postgres")) {
+            return new PostgresDialect();
+        }
+        if (name.contains("mariadb")) {
+            return new MariaDbDialect("MariaDB");
+        }
+        if (name.contains("mysql")) {
+            return new MariaDbDialect("MySQL");
+        }
+        if (name.equals("h2")) {
+            return new H2Dialect();
+        }
+        return new GenericDialect(productName);
+    }
+
+}

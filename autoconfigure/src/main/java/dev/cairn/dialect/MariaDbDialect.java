@@ -1,0 +1,64 @@
+package dev.cairn.dialect;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import dev.cairn.lock.MigrationLock;
+import dev.cairn.lock.SessionLock;
+
+/**
+ * MariaDB and MySQL: DDL commits implicitly and cannot be rolled back, so a failed migration is recorded as
+ * FAILED; {@code GET_LOCK} on a connection of its own serializes instances.
+ */
+public class MariaDbDialect implements Dialect {
+
+    private final String name;
+
+    public MariaDbDialect(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public String name() {
+        return this.name;
+    }
+
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public String[] historyColumnTypes() {
+        return new String[] { "VARCHAR(200)", "BOOLEAN", "DATETIME(3)" };
+    }
+
+    @Override
+    public String createSchema(String schema) {
+        return "CREATE DATABASE IF NOT EXISTS " + schema;
+    }
+
+    @Override
+    public boolean schemaIsCatalog() {
+        return true;
+    }
+
+    @Override
+    public String currentTimeMillisQuery() {
+        return "SELECT CAST(UNIX_TIMESTAMP(NOW(3)) * 1000 AS SIGNED)";
+    }
+
+    @Override
+    public MigrationLock newLock(DataSource dataSource, String lockName, String lockTable, Duration lease) {
+        // GET_LOCK names are limited to 64 characters.
+        String key = ("cairn:" + lockName).substring(0, Math.min(64, lockName.length() + 6));
+        Object[] keys = { key };
+        return new SessionLock(dataSource, name() + " GET_LOCK('" + key + "')", "SELECT GET_LOCK(?, 0)",
+                "SELECT RELEASE_LOCK(?)",
+                "SELECT CONCAT('connection ', p.ID, ' (', p.USER, '@', p.HOST, ', since ', p.TIME, ' s)')"
+                        + " FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)",
+                keys, keys);
+    }
+
+}

@@ -1,0 +1,51 @@
+package dev.cairn.dialect;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SQLite: transactional DDL, a lease row for locking (two processes may share one file), ISO-8601 text times.
+ */
+public class SqliteDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "SQLite";
+    }
+
+    @Override
+    public boolean supportsTransactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public String[] historyColumnTypes() {
+        return new String[] { "TEXT", "INTEGER", "TEXT" };
+    }
+
+    @Override
+    public @Nullable String createSchema(String schema) {
+        return null;
+    }
+
+    @Override
+    public String currentTimeMillisQuery() {
+        return "SELECT CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
+    }
+
+    @Override
+    public Object timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    @Override
+    public @Nullable Instant readTimestamp(ResultSet rs, String column) throws SQLException {
+        String value = rs.getString(column);
+        return (value != null) ? Instant.parse(value) : null;
+    }
+
+}

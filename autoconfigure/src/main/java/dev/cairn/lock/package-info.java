@@ -1,0 +1,7 @@
+/**
+ * The locks that make one instance at a time migrate: session locks and lease rows.
+ */
+@NullMarked
+package dev.cairn.lock;
+
+import org.jspecify.annotations.NullMarked;

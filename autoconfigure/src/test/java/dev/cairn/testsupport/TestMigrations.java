@@ -1,0 +1,129 @@
+package dev.cairn.testsupport;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.cairn.Migration;
+import dev.cairn.MigrationContext;
+
+/**
+ * Migrations for tests: SQL statements with or without a down, failing ones and non-transactional ones. Each one
+ * counts its runs, so a test can tell that a migration ran exactly once.
+ */
+public final class TestMigrations {
+
+    private static final ConcurrentHashMap<String, AtomicInteger> RUNS = new ConcurrentHashMap<>();
+
+    private TestMigrations() {
+    }
+
+    /**
+     * How often {@code up} ran for the migration with this version and description, in this JVM.
+     * @param migration the migration
+     * @return the count
+     */
+    public static int runs(Migration migration) {
+        AtomicInteger count = RUNS.get(key(migration));
+        return (count != null) ? count.get() : 0;
+    }
+
+    static void counted(Migration migration) {
+        RUNS.computeIfAbsent(key(migration), (key) -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private static String key(Migration migration) {
+        return System.identityHashCode(migration) + ":" + migration.version();
+    }
+
+    /**
+     * An irreversible migration that runs SQL statements.
+     */
+    public static class Sql implements Migration {
+
+        private final long version;
+
+        private final String description;
+
+        private final List<String> statements;
+
+        public Sql(long version, String description, String... statements) {
+            this.version = version;
+            this.description = description;
+            this.statements = List.of(statements);
+        }
+
+        @Override
+        public long version() {
+            return this.version;
+        }
+
+        @Override
+        public String description() {
+            return this.description;
+        }
+
+        @Override
+        public void up(MigrationContext context) throws Exception {
+            counted(this);
+            this.statements.forEach(context.jdbc()::execute);
+        }
+
+    }
+
+    /**
+     * A reversible migration: one statement up, one down.
+     */
+    public record Reversible(long version, String description, String upSql, String downSql) implements Migration {
+
+        @Override
+        public void up(MigrationContext context) {
+            counted(this);
+            context.jdbc().execute(this.upSql);
+        }
+
+        @Override
+        public void down(MigrationContext context) {
+            context.jdbc().execute(this.downSql);
+        }
+
+    }
+
+    /**
+     * A migration that runs statements and then fails.
+     */
+    public static class Failing extends Sql {
+
+        public Failing(long version, String description, String... statements) {
+            super(version, description, statements);
+        }
+
+        @Override
+        public void up(MigrationContext context) throws Exception {
+            super.up(context);
+            throw new IllegalStateException("boom in " + description());
+        }
+
+    }
+
+    /**
+     * A migration that runs outside a transaction, and records whether its connection auto-commits.
+     */
+    public record NonTransactional(long version, String description, String sql,
+            AtomicInteger autoCommitSeen) implements Migration {
+
+        @Override
+        public void up(MigrationContext context) throws Exception {
+            counted(this);
+            this.autoCommitSeen.set(context.connection().getAutoCommit() ? 1 : 0);
+            context.jdbc().execute(this.sql);
+        }
+
+        @Override
+        public boolean transactional() {
+            return false;
+        }
+
+    }
+
+}
