@@ -1,0 +1,206 @@
+package dev.cairn.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.MigrationException;
+import dev.cairn.MigrationRunner;
+import dev.cairn.actuate.MigrationsEndpoint;
+import dev.cairn.actuate.MigrationsHealthIndicator;
+import dev.cairn.testsupport.TestMigrations.Sql;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the auto-configuration's conditions.
+ */
+class CairnAutoConfigurationTests {
+
+    private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(
+            SqliteDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class, CairnAutoConfiguration.class,
+            MigrationsEndpointAutoConfiguration.class, MigrationsHealthContributorAutoConfiguration.class);
+
+    @TempDir
+    Path directory;
+
+    private ApplicationContextRunner contextRunner() {
+        return new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+            .withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("app.db"));
+    }
+
+    @Test
+    void createsARunnerThatMigratesWhenTheApplicationIsReady() {
+        contextRunner().run((context) -> {
+            assertThat(context).hasSingleBean(MigrationRunner.class);
+            assertThat(context).hasSingleBean(MigrateOnReady.class);
+            assertThat(context).doesNotHaveBean(MigrateOnStartup.class);
+            assertThat(context.getBean(MigrationRunner.class).getSettings().table()).isEqualTo("cairn_migrations");
+        });
+    }
+
+    @Test
+    void migratesWhileTheContextStartsWhenRunOnIsStartup() {
+        contextRunner().withUserConfiguration(OneMigration.class).withPropertyValues("cairn.run-on=startup")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(MigrateOnStartup.class);
+                assertThat(context).doesNotHaveBean(MigrateOnReady.class);
+                assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+                    .queryForObject("SELECT COUNT(*) FROM cairn_migrations", Integer.class)).isOne();
+            });
+    }
+
+    @Test
+    void backsOffWhenDisabledButKeepsTheRunnerForReporting() {
+        contextRunner().withUserConfiguration(OneMigration.class)
+            .withPropertyValues("cairn.enabled=false", "cairn.run-on=startup")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(MigrationRunner.class);
+                assertThat(context).doesNotHaveBean(MigrateOnStartup.class);
+                assertThat(context).doesNotHaveBean(MigrateOnReady.class);
+                assertThat(context.getBean(MigrationRunner.class).status().migrations()).hasSize(1);
+            });
+    }
+
+    @Test
+    void backsOffWithoutADataSource() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class))
+            .run((context) -> assertThat(context).doesNotHaveBean(MigrationRunner.class));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnRunner() {
+        contextRunner().withUserConfiguration(CustomRunner.class).run((context) -> {
+            assertThat(context).hasSingleBean(MigrationRunner.class);
+            assertThat(context.getBean(MigrationRunner.class).getSettings().table()).isEqualTo("custom_history");
+        });
+    }
+
+    @Test
+    void refusesAHostileHistoryTableNameAtStartup() {
+        contextRunner().withPropertyValues("cairn.table=users; DROP TABLE users").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("cairn.table");
+        });
+    }
+
+    @Test
+    void refusesATargetThatIsNotAVersion() {
+        contextRunner().withPropertyValues("cairn.target=next").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("cairn.target");
+        });
+    }
+
+    @Test
+    void providesAnSqliteFileWhenNoDataSourceIsConfigured() throws Exception {
+        String name = "cairn-test-" + UUID.randomUUID().toString().substring(0, 8);
+        Path file = Path.of("data", name + ".db");
+        try {
+            new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+                .withPropertyValues("spring.application.name=" + name)
+                .run((context) -> {
+                    assertThat(context).hasSingleBean(DataSource.class);
+                    HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+                    assertThat(dataSource.getJdbcUrl()).startsWith("jdbc:sqlite:" + file);
+                    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+                    assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isOne();
+                    assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualToIgnoringCase("wal");
+                    assertThat(jdbc.queryForObject("PRAGMA busy_timeout", Integer.class)).isEqualTo(30000);
+                    assertThat(file).exists();
+                });
+        }
+        finally {
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                Files.deleteIfExists(Path.of(file + suffix));
+            }
+        }
+    }
+
+    @Test
+    void doesNotProvideSqliteWhenAUrlIsConfigured() {
+        contextRunner().run((context) -> assertThat(context.getBean(HikariDataSource.class).getPoolName())
+            .isNotEqualTo("cairn-sqlite"));
+    }
+
+    @Test
+    void migratesWithSeparateCredentialsWhenConfigured() {
+        Path migrationDatabase = this.directory.resolve("migrations.db");
+        contextRunner().withUserConfiguration(OneMigration.class)
+            .withPropertyValues("cairn.run-on=startup", "cairn.datasource.url=jdbc:sqlite:" + migrationDatabase)
+            .run((context) -> {
+                assertThat(new JdbcTemplate(context.getBean(DataSource.class))
+                    .queryForObject("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cairn_migrations'",
+                            Integer.class)).isZero();
+                assertThat(new JdbcTemplate(new org.springframework.jdbc.datasource.SimpleDriverDataSource(
+                        new org.sqlite.JDBC(), "jdbc:sqlite:" + migrationDatabase))
+                    .queryForObject("SELECT COUNT(*) FROM cairn_migrations", Integer.class)).isOne();
+            });
+    }
+
+    @Test
+    void providesTheEndpointAndHealthIndicatorWithTheActuator() {
+        new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+            .withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("web.db"),
+                    "management.endpoints.web.exposure.include=migrations")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(MigrationsEndpoint.class);
+                assertThat(context).hasSingleBean(MigrationsHealthIndicator.class);
+            });
+    }
+
+    @Test
+    void worksWithoutTheActuator() {
+        new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+            .withClassLoader(new FilteredClassLoader(Endpoint.class,
+                    org.springframework.boot.health.contributor.HealthIndicator.class))
+            .withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("plain.db"),
+                    "management.endpoints.web.exposure.include=migrations")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).hasSingleBean(MigrationRunner.class);
+                assertThat(context).doesNotHaveBean(MigrationsEndpoint.class);
+                assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class);
+            });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OneMigration {
+
+        @Bean
+        Sql createThings() {
+            return new Sql(1, "Create things", "CREATE TABLE things (id INTEGER PRIMARY KEY)");
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomRunner {
+
+        @Bean
+        MigrationRunner customRunner(DataSource dataSource) {
+            return new MigrationRunner(dataSource, List.of(),
+                    dev.cairn.MigrationSettings.defaults().withTable("custom_history"));
+        }
+
+    }
+
+}
