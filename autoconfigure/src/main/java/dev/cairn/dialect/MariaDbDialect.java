@@ -30,6 +30,11 @@ public class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String identityColumn() {
+        return "BIGINT AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    @Override
     public String[] historyColumnTypes() {
         return new String[] { "VARCHAR(200)", "BOOLEAN", "DATETIME(3)" };
     }

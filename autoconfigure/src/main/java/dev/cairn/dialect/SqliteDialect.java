@@ -23,6 +23,11 @@ public class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String identityColumn() {
+        return "INTEGER PRIMARY KEY AUTOINCREMENT";
+    }
+
+    @Override
     public String[] historyColumnTypes() {
         return new String[] { "TEXT", "INTEGER", "TEXT" };
     }

@@ -1,0 +1,55 @@
+package dev.cairn.demo;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The dashboard's API: list todos, open ones first by priority, and add one.
+ */
+@RestController
+@RequestMapping("/todos")
+public class TodoController {
+
+    private final JdbcClient jdbc;
+
+    public TodoController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping
+    public List<Todo> list() {
+        return this.jdbc.sql("SELECT id, user_id, title, done, priority FROM todos ORDER BY done, priority, id")
+            .query((rs, row) -> new Todo(rs.getLong("id"), rs.getLong("user_id"), rs.getString("title"),
+                    rs.getBoolean("done"), rs.getInt("priority")))
+            .list();
+    }
+
+    @PostMapping
+    public Todo add(@RequestBody NewTodo todo) {
+        if (todo.title() == null || todo.title().isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "title must not be blank");
+        }
+        int priority = (todo.priority() != null) ? todo.priority() : 2;
+        if (priority < 1 || priority > 3) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "priority must be 1, 2 or 3");
+        }
+        long userId = (todo.userId() != null) ? todo.userId()
+                : this.jdbc.sql("SELECT MIN(id) FROM users").query(Long.class).single();
+        KeyHolder keys = new GeneratedKeyHolder();
+        this.jdbc.sql("INSERT INTO todos (user_id, title, priority) VALUES (?, ?, ?)")
+            .params(userId, todo.title(), priority)
+            .update(keys, "id");
+        return new Todo(keys.getKeyAs(Number.class).longValue(), userId, todo.title(), false, priority);
+    }
+
+}

@@ -1,0 +1,30 @@
+package dev.cairn.demo.migrations;
+
+import dev.cairn.Migration;
+import dev.cairn.MigrationContext;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Version 3: a priority column with a default, backfilled from the titles of existing todos.
+ */
+@Component
+public class AddTodoPriority implements Migration {
+
+    @Override
+    public long version() {
+        return 3;
+    }
+
+    @Override
+    public void up(MigrationContext context) {
+        context.jdbc().execute("ALTER TABLE todos ADD COLUMN priority INTEGER NOT NULL DEFAULT 2");
+        context.jdbc().update("UPDATE todos SET priority = 1 WHERE LOWER(title) LIKE ?", "%urgent%");
+    }
+
+    @Override
+    public void down(MigrationContext context) {
+        context.jdbc().execute("ALTER TABLE todos DROP COLUMN priority");
+    }
+
+}

@@ -1,0 +1,93 @@
+package dev.cairn.demo;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo started on a random port against a fresh SQLite file, read over HTTP as a user would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DemoApplicationTests {
+
+    @TempDir
+    static Path directory;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + directory.resolve("demo.db"));
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    private RestClient client() {
+        return RestClient.create("http://localhost:" + this.port);
+    }
+
+    @Test
+    void endpointShowsTheFourMigrationsApplied() {
+        Map<String, Object> status = client().get().uri("/actuator/migrations").retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(status).containsEntry("currentVersion", 4);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> migrations = (List<Map<String, Object>>) status.get("migrations");
+        assertThat(migrations).extracting((migration) -> migration.get("description"))
+            .containsExactly("Create users", "Create todos", "Add todo priority", "Index todos by priority");
+        assertThat(migrations).allSatisfy((migration) -> {
+            assertThat(migration.get("state")).isEqualTo("APPLIED");
+            assertThat((String) migration.get("installedOn")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+            assertThat(migration.get("executionTimeMs")).isInstanceOf(Integer.class);
+        });
+    }
+
+    @Test
+    void oneMigrationCanBeReadByVersion() {
+        Map<String, Object> migration = client().get().uri("/actuator/migrations/3").retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(migration).containsEntry("version", 3).containsEntry("description", "Add todo priority");
+    }
+
+    @Test
+    void healthIncludesTheMigrations() {
+        Map<String, Object> health = client().get().uri("/actuator/health").retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(health).containsEntry("status", "UP");
+        assertThat(health.get("components").toString()).contains("migrations=").contains("currentVersion=4");
+    }
+
+    @Test
+    void todosUseTheMigratedSchema() {
+        List<Map<String, Object>> todos = client().get().uri("/todos").retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(todos).first().satisfies((todo) -> {
+            assertThat(todo.get("title")).isEqualTo("Fix the urgent bug");
+            assertThat(todo.get("priority")).isEqualTo(1);
+        });
+        Map<String, Object> added = client().post().uri("/todos").contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("title", "Write docs", "priority", 3))
+            .retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(added).containsEntry("title", "Write docs").containsEntry("priority", 3);
+        assertThat(client().get().uri("/todos").retrieve().body(List.class)).hasSize(3);
+    }
+
+}
