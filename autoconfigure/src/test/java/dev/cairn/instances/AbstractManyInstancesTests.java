@@ -1,0 +1,202 @@
+package dev.cairn.instances;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import dev.cairn.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many instances of one application starting together against one database: in threads, as separate JVM processes,
+ * and with the lock holder killed mid-run. Every migration's side effect happens exactly once and every instance
+ * starts. Each database has a thin subclass.
+ */
+abstract class AbstractManyInstancesTests {
+
+    private static final int MIGRATIONS = 6;
+
+    private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
+
+    @TempDir
+    Path directory;
+
+    protected TestDatabase database;
+
+    private final List<Process> processes = new ArrayList<>();
+
+    protected abstract TestDatabase createDatabase(Path directory);
+
+    /**
+     * How long the next instance may take to proceed after the lock holder was killed.
+     * @return the bound
+     */
+    protected abstract Duration takeoverWithin();
+
+    /**
+     * Extra arguments for every instance, such as a short lease.
+     * @return the arguments
+     */
+    protected List<String> instanceArguments() {
+        return List.of();
+    }
+
+    @BeforeEach
+    void createDatabase() {
+        this.database = createDatabase(this.directory);
+        this.database.jdbc().execute("CREATE TABLE side_effects (version BIGINT NOT NULL, instance VARCHAR(50))");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        this.processes.forEach(Process::destroyForcibly);
+        if (this.database != null) {
+            this.database.close();
+        }
+    }
+
+    @Test
+    void eightContextsStartedTogetherApplyEachMigrationOnce() throws Exception {
+        int instances = 8;
+        CyclicBarrier start = new CyclicBarrier(instances);
+        ExecutorService executor = Executors.newFixedThreadPool(instances);
+        // Spring Boot initializes its logging system once per application; eight at once in one JVM trip over it.
+        System.setProperty(LOGGING_SYSTEM, "none");
+        try {
+            List<Future<ConfigurableApplicationContext>> contexts = new ArrayList<>();
+            for (int i = 0; i < instances; i++) {
+                String name = "thread-" + i;
+                contexts.add(executor.submit(() -> {
+                    start.await();
+                    return InstanceApplication.start(arguments(name, 50).toArray(String[]::new));
+                }));
+            }
+            for (Future<ConfigurableApplicationContext> context : contexts) {
+                context.get(3, TimeUnit.MINUTES).close();
+            }
+        }
+        finally {
+            executor.shutdownNow();
+            System.clearProperty(LOGGING_SYSTEM);
+        }
+        assertEachMigrationAppliedOnce();
+    }
+
+    @Test
+    void threeProcessesStartedTogetherApplyEachMigrationOnce() throws Exception {
+        List<Process> started = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(startProcess("process-" + i, 100));
+        }
+        for (Process process : started) {
+            assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            assertThat(process.exitValue()).as(output(process)).isZero();
+            assertThat(output(process)).contains("INSTANCE READY");
+        }
+        assertEachMigrationAppliedOnce();
+        assertThat(this.database.jdbc().queryForList("SELECT DISTINCT instance FROM side_effects", String.class))
+            .hasSize(1);
+    }
+
+    @Test
+    void aKilledLockHolderDoesNotBlockTheNextInstance() throws Exception {
+        Process holder = startProcess("killed", 1500);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (appliedCount() < 1 && System.nanoTime() < deadline) {
+            assertThat(holder.isAlive()).as(output(holder)).isTrue();
+            Thread.sleep(50);
+        }
+        assertThat(appliedCount()).isGreaterThanOrEqualTo(1);
+        holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long killedAt = System.nanoTime();
+        int appliedByTheKilledOne = appliedCount();
+        assertThat(appliedByTheKilledOne).isLessThan(MIGRATIONS);
+
+        Process next = startProcess("next", 10);
+        assertThat(next.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        Duration took = Duration.ofNanos(System.nanoTime() - killedAt);
+        assertThat(next.exitValue()).as(output(next)).isZero();
+        assertEachMigrationAppliedOnce();
+        assertThat(this.database.jdbc().queryForObject(
+                "SELECT COUNT(*) FROM side_effects WHERE instance = 'next'", Integer.class))
+            .isEqualTo(MIGRATIONS - appliedByTheKilledOne);
+        assertThat(took).isLessThan(takeoverWithin());
+    }
+
+    private int appliedCount() {
+        try {
+            Integer count = this.database.jdbc().queryForObject(
+                    "SELECT COUNT(*) FROM cairn_migrations WHERE success = ?", Integer.class, true);
+            return (count != null) ? count : 0;
+        }
+        catch (org.springframework.dao.DataAccessException ex) {
+            return 0;
+        }
+    }
+
+    private void assertEachMigrationAppliedOnce() {
+        assertThat(this.database.jdbc().queryForList("SELECT version FROM side_effects ORDER BY version", Long.class))
+            .containsExactlyElementsOf(LongStream.rangeClosed(1, MIGRATIONS).boxed().toList());
+        assertThat(this.database.jdbc().queryForList("SELECT version FROM cairn_migrations ORDER BY version",
+                Long.class))
+            .containsExactlyElementsOf(LongStream.rangeClosed(1, MIGRATIONS).boxed().toList());
+    }
+
+    private List<String> arguments(String name, long pauseMillis) {
+        List<String> arguments = new ArrayList<>();
+        for (String property : this.database.springProperties()) {
+            arguments.add("--" + property);
+        }
+        arguments.add("--instance.name=" + name);
+        arguments.add("--instance.migrations=" + MIGRATIONS);
+        arguments.add("--instance.pause-ms=" + pauseMillis);
+        arguments.add("--logging.level.root=WARN");
+        arguments.add("--logging.level.dev.cairn=INFO");
+        arguments.addAll(instanceArguments());
+        return arguments;
+    }
+
+    private Process startProcess(String name, long pauseMillis) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xshare:auto");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(InstanceApplication.class.getName());
+        command.addAll(arguments(name, pauseMillis));
+        File log = Files.createTempFile(this.directory, name, ".log").toFile();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        this.processes.add(process);
+        this.logs.put(process, log.toPath());
+        return process;
+    }
+
+    private final java.util.Map<Process, Path> logs = new java.util.HashMap<>();
+
+    private String output(Process process) {
+        try {
+            return Files.readString(this.logs.get(process));
+        }
+        catch (Exception ex) {
+            return "(no output: " + ex.getMessage() + ")";
+        }
+    }
+
+}
