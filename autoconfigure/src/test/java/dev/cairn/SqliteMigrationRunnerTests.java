@@ -1,12 +1,17 @@
 package dev.cairn;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import dev.cairn.testsupport.TestDatabase;
 import dev.cairn.testsupport.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The runner's behaviour on an SQLite file.
+ * The runner's behaviour on an SQLite file, and its lease lock.
  */
 class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
 
@@ -18,6 +23,34 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
     @Override
     protected boolean rollsBackDdl() {
         return true;
+    }
+
+    @Test
+    void takesOverALeaseWhoseHolderStoppedRenewingIt() {
+        runner(log(1)).migrate();
+        // What a holder that died leaves behind: its row, with a lease that ran out a second ago.
+        this.database.jdbc().update("INSERT INTO cairn_migrations_lock (id, owner, acquired_at, expires_at) VALUES"
+                + " (1, 'dead-host (pid 1)', 0, CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) - 1000)");
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
+                MigrationSettings.defaults().withLockWaitTimeout(Duration.ofSeconds(5)));
+        assertThat(runner.migrate().applied()).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(this.database.jdbc().queryForObject("SELECT COUNT(*) FROM cairn_migrations_lock", Integer.class))
+            .as("the lock is released after the run")
+            .isZero();
+    }
+
+    @Test
+    void waitsForALiveHolderAndNamesItWhenGivingUp() {
+        runner(log(1)).migrate();
+        this.database.jdbc().update("INSERT INTO cairn_migrations_lock (id, owner, acquired_at, expires_at) VALUES"
+                + " (1, 'busy-host (pid 7)', 0, CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + 60000)");
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
+                MigrationSettings.defaults().withLockWaitTimeout(Duration.ofMillis(500)));
+        org.assertj.core.api.Assertions.assertThatExceptionOfType(MigrationLockException.class)
+            .isThrownBy(runner::migrate)
+            .withMessageContaining("held by busy-host (pid 7)")
+            .withMessageContaining("lease runs");
+        assertThat(logged()).containsExactly(1L);
     }
 
 }

@@ -86,6 +86,18 @@ class MigrationLifecycleTests {
     }
 
     @Test
+    void repairThroughTheEndpointLetsAFailedMigrationRunAgain() {
+        try (ConfigurableApplicationContext context = run(HalfDoneApplication.class, "--cairn.fail-on-error=false")) {
+            MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+            assertThat(endpoint.migration(1).state()).isEqualTo(MigrationState.FAILED);
+            assertThat(endpoint.repair().repaired()).extracting(MigrationDescriptor::version).containsExactly(1L);
+            assertThat(endpoint.migration(1).state()).isEqualTo(MigrationState.PENDING);
+            assertThat(context.getBean(MigrationsHealthIndicator.class).health(true).getStatus())
+                .isEqualTo(Status.OUT_OF_SERVICE);
+        }
+    }
+
+    @Test
     void disabledRunsNothingButStillReports() {
         try (ConfigurableApplicationContext context = run(GreetingApplication.class, "--cairn.enabled=false")) {
             assertThat(context.getBean(MigrationsEndpoint.class).migrations().migrations())
@@ -188,6 +200,22 @@ class MigrationLifecycleTests {
         @Bean
         Failing breakThings() {
             return new Failing(2, "Break things", "CREATE TABLE broken (id INTEGER)");
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    static class HalfDoneApplication {
+
+        @Bean
+        Migration halfDone() {
+            return new Failing(1, "Half done", "CREATE TABLE half (id INTEGER)") {
+                @Override
+                public boolean transactional() {
+                    return false;
+                }
+            };
         }
 
     }
