@@ -39,6 +39,12 @@ public final class TestDatabases {
         });
     }
 
+    public static TestDatabase h2(Path directory) {
+        Path file = directory.resolve("cairn-" + UUID.randomUUID().toString().substring(0, 8));
+        return new TestDatabase("H2", "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=30000", "sa", "", () -> {
+        });
+    }
+
     public static TestDatabase postgres() {
         Server server = server("POSTGRES", "postgres", () -> {
             if (postgresContainer == null) {
