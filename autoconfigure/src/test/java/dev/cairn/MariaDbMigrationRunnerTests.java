@@ -6,9 +6,12 @@ import java.util.UUID;
 
 import dev.cairn.testsupport.TestDatabase;
 import dev.cairn.testsupport.TestDatabases;
+import dev.cairn.testsupport.TestMigrations.Failing;
+import dev.cairn.testsupport.TestMigrations.Sql;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The runner's behaviour on MariaDB, each test in a database of its own. DDL commits implicitly there.
@@ -23,6 +26,24 @@ class MariaDbMigrationRunnerTests extends AbstractMigrationRunnerTests {
     @Override
     protected boolean rollsBackDdl() {
         return false;
+    }
+
+    @Test
+    void aMigrationThatFailsAfterDdlIsRecordedRefusedThenRepairedAndRunCleanly() {
+        Migration broken = new Failing(2, "Create broken", "CREATE TABLE broken (id INTEGER)");
+        assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(runner(log(1), broken)::migrate)
+            .withMessageContaining("It may have left changes behind")
+            .satisfies((ex) -> assertThat(ex.getAction()).contains("repair()"));
+        assertThat(tableExists("broken")).as("MariaDB committed the DDL").isTrue();
+        assertThat(this.database.jdbc().queryForObject("SELECT success FROM cairn_migrations WHERE version = 2",
+                Boolean.class)).isFalse();
+        Migration fixed = new Sql(2, "Create broken", "CREATE TABLE broken (id INTEGER)");
+        assertThatExceptionOfType(MigrationException.class).isThrownBy(runner(log(1), fixed)::migrate)
+            .withMessageContaining("failed earlier and may have left changes behind");
+        this.database.jdbc().execute("DROP TABLE broken");
+        assertThat(runner(log(1), fixed).repair()).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(runner(log(1), fixed).migrate().applied()).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(runner(log(1), fixed).status().inState(MigrationState.APPLIED)).hasSize(2);
     }
 
     @Test

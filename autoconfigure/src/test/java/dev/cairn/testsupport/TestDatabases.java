@@ -61,13 +61,25 @@ public final class TestDatabases {
     }
 
     public static TestDatabase mariadb() {
-        Server server = server("MARIADB", "root", () -> {
+        return mysqlFamily("MariaDB", server("MARIADB", "root", () -> {
             if (mariadbContainer == null) {
                 mariadbContainer = new MariaDBContainer("mariadb:11");
                 mariadbContainer.start();
             }
             return mariadbContainer;
-        });
+        }));
+    }
+
+    /**
+     * A MySQL server named by {@code CAIRN_TEST_MYSQL_URL} (a {@code jdbc:mariadb:} URL, or {@code jdbc:mysql:}
+     * with {@code permitMysqlScheme}), spoken to through the MariaDB driver.
+     * @return the database
+     */
+    public static TestDatabase mysql() {
+        return mysqlFamily("MySQL", server("MYSQL", "root", null));
+    }
+
+    private static TestDatabase mysqlFamily(String kind, Server server) {
         String database = uniqueName();
         execute(server, "CREATE DATABASE " + database);
         Matcher matcher = MARIADB_URL.matcher(server.url);
@@ -76,7 +88,7 @@ public final class TestDatabases {
                     + "; use the form jdbc:mariadb://host:port/database");
         }
         String url = matcher.group(1) + database + matcher.group(3);
-        return new TestDatabase("MariaDB", url, server.username, server.password,
+        return new TestDatabase(kind, url, server.username, server.password,
                 () -> execute(server, "DROP DATABASE IF EXISTS " + database));
     }
 
@@ -87,12 +99,12 @@ public final class TestDatabases {
             String password = System.getenv().getOrDefault("CAIRN_TEST_" + name + "_PASSWORD", "");
             return new Server(url, username, password);
         }
-        if (DockerClientFactory.instance().isDockerAvailable()) {
+        if (starter != null && DockerClientFactory.instance().isDockerAvailable()) {
             JdbcDatabaseContainer<?> container = starter.start();
             return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         String reason = "Skipped: no " + name.toLowerCase(Locale.ROOT) + " server. Set CAIRN_TEST_" + name
-                + "_URL (and _USERNAME, _PASSWORD) or run Docker for Testcontainers.";
+                + "_URL (and _USERNAME, _PASSWORD)" + ((starter != null) ? " or run Docker for Testcontainers." : ".");
         System.err.println(reason);
         Assumptions.abort(reason);
         throw new IllegalStateException(reason);

@@ -64,6 +64,13 @@ class DemoApplicationTests {
     }
 
     @Test
+    void repairIsClosedUnlessTheEndpointsAccessIsOpened() {
+        int status = client().post().uri("/actuator/migrations").exchange((request, response) ->
+                response.getStatusCode().value());
+        assertThat(status).isEqualTo(405);
+    }
+
+    @Test
     void healthIncludesTheMigrations() {
         Map<String, Object> health = client().get().uri("/actuator/health").retrieve()
             .body(new ParameterizedTypeReference<>() {
