@@ -1,5 +1,6 @@
 package dev.cairn;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,7 @@ final class Descriptions {
             }
             else {
                 boolean acronym = word.length() > 1 && word.chars().allMatch(Character::isUpperCase);
-                description.append(' ').append(acronym ? word : word.toLowerCase(java.util.Locale.ROOT));
+                description.append(' ').append(acronym ? word : word.toLowerCase(Locale.ROOT));
             }
         }
         return description.toString();

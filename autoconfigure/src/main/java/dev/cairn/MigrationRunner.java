@@ -127,8 +127,9 @@ public class MigrationRunner {
                 row = database.executor().apply(migration, database.installedBy());
             }
             catch (MigrationFailedException ex) {
+                // Reported by whoever called migrate(): Spring Boot's failure analysis, or the log when
+                // cairn.fail-on-error is false.
                 this.lastFailure = ex;
-                logger.error(ex.getMessage());
                 throw ex;
             }
             if (logger.isInfoEnabled()) {

@@ -40,16 +40,18 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
         Dialect dialect;
         String installedBy;
         String lockName;
+        String currentSchema;
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
             dialect = Dialects.forProductName(metaData.getDatabaseProductName());
             installedBy = userName(metaData);
+            currentSchema = currentSchema(connection);
             String namespace = (settings.schema() != null) ? settings.schema()
-                    : join(connection.getCatalog(), currentSchema(connection));
+                    : join(connection.getCatalog(), currentSchema);
             lockName = join(namespace, settings.table());
         }
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        HistoryTable history = new HistoryTable(jdbc, dialect, settings.schema(), settings.table());
+        HistoryTable history = new HistoryTable(jdbc, dialect, settings.schema(), currentSchema, settings.table());
         MigrationExecutor executor = new MigrationExecutor(dataSource, dialect, history, jdbc);
         return new Database(dataSource, dialect, history, executor, installedBy, lockName);
     }

@@ -29,6 +29,8 @@ public final class HistoryTable {
 
     private final @Nullable String schema;
 
+    private final @Nullable String currentSchema;
+
     private final String table;
 
     private final String qualifiedName;
@@ -37,10 +39,20 @@ public final class HistoryTable {
 
     private final RowMapper<AppliedMigration> rowMapper;
 
-    public HistoryTable(JdbcTemplate jdbc, Dialect dialect, @Nullable String schema, String table) {
+    /**
+     * The history table of one database.
+     * @param jdbc where to read and write it
+     * @param dialect the database's dialect
+     * @param schema the configured schema, or {@code null} to use the connection's current one
+     * @param currentSchema the connection's current schema, where the database has schemas
+     * @param table the table's name
+     */
+    public HistoryTable(JdbcTemplate jdbc, Dialect dialect, @Nullable String schema, @Nullable String currentSchema,
+            String table) {
         this.jdbc = jdbc;
         this.dialect = dialect;
         this.schema = schema;
+        this.currentSchema = currentSchema;
         this.table = table;
         this.qualifiedName = (schema != null) ? schema + "." + table : table;
         this.insertSql = "INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -121,7 +133,7 @@ public final class HistoryTable {
     private boolean exists() {
         Boolean exists = this.jdbc.execute((Connection connection) -> {
             DatabaseMetaData metaData = connection.getMetaData();
-            String schemaPattern = (this.schema != null) ? fold(metaData, this.schema) : currentSchema(connection);
+            String schemaPattern = (this.schema != null) ? fold(metaData, this.schema) : this.currentSchema;
             String catalog = connection.getCatalog();
             if (this.schema != null && this.dialect.schemaIsCatalog()) {
                 catalog = this.schema;
@@ -137,15 +149,6 @@ public final class HistoryTable {
     private static @Nullable Integer checksum(ResultSet rs) throws SQLException {
         int checksum = rs.getInt("checksum");
         return rs.wasNull() ? null : checksum;
-    }
-
-    private static @Nullable String currentSchema(Connection connection) {
-        try {
-            return connection.getSchema();
-        }
-        catch (SQLException | AbstractMethodError ex) {
-            return null;
-        }
     }
 
     private static String fold(DatabaseMetaData metaData, String identifier) throws SQLException {
