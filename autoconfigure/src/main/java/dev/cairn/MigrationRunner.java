@@ -179,8 +179,8 @@ public class MigrationRunner {
         Database database = database();
         MigrationLock lock = database.newLock(this.settings.lockLease());
         this.running = true;
-        lock.acquire(this.settings.lockWaitTimeout());
         try {
+            lock.acquire(this.settings.lockWaitTimeout());
             List<AppliedMigration> history = database.history().readIfExists();
             if (history == null) {
                 return new RollbackResult(null, null, List.of(), Duration.ofNanos(System.nanoTime() - start));

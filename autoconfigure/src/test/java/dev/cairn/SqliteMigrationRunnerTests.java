@@ -9,6 +9,7 @@ import dev.cairn.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The runner's behaviour on an SQLite file, and its lease lock.
@@ -50,6 +51,8 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
             .isThrownBy(runner::migrate)
             .withMessageContaining("held by busy-host (pid 7)")
             .withMessageContaining("lease runs");
+        assertThatExceptionOfType(MigrationLockException.class).isThrownBy(() -> runner.rollbackTo(0));
+        assertThat(runner.isRunning()).as("a run that could not take the lock is over").isFalse();
         assertThat(logged()).containsExactly(1L);
     }
 
