@@ -22,7 +22,7 @@ public class CairnProperties {
     /**
      * Name of the history table.
      */
-    private String table = MigrationSettings.DEFAULT_TABLE;
+    private String table = "cairn_migrations";
 
     /**
      * Schema (PostgreSQL) or database (MariaDB, MySQL) of the history table, created when missing. Default: the
@@ -163,13 +163,13 @@ public class CairnProperties {
         /**
          * How long to wait for another instance that is migrating before giving up.
          */
-        private Duration waitTimeout = MigrationSettings.defaults().lockWaitTimeout();
+        private Duration waitTimeout = Duration.ofMinutes(5);
 
         /**
          * How long a lease lock (SQLite and databases without session locks) lasts without a heartbeat; a holder
          * that died is taken over after it.
          */
-        private Duration lease = MigrationSettings.defaults().lockLease();
+        private Duration lease = Duration.ofSeconds(30);
 
         public Duration getWaitTimeout() {
             return this.waitTimeout;

@@ -16,7 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +45,6 @@ public final class SqliteDataSourceAutoConfiguration {
             + "&foreign_keys=true";
 
     @Bean
-    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(Environment environment) {
         String name = environment.getProperty("spring.application.name", "app").replaceAll("[^A-Za-z0-9._-]", "_");
         Path file = Path.of("data", name + ".db");
@@ -62,6 +62,8 @@ public final class SqliteDataSourceAutoConfiguration {
             .url("jdbc:sqlite:" + file + PARAMETERS)
             .build();
         dataSource.setPoolName("cairn-sqlite");
+        // Bound here rather than with @ConfigurationProperties, which would copy Hikari's metadata into Cairn's.
+        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(dataSource));
         return dataSource;
     }
 

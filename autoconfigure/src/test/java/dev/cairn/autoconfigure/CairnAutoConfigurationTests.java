@@ -116,10 +116,11 @@ class CairnAutoConfigurationTests {
         Path file = Path.of("data", name + ".db");
         try {
             new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-                .withPropertyValues("spring.application.name=" + name)
+                .withPropertyValues("spring.application.name=" + name, "spring.datasource.hikari.maximum-pool-size=4")
                 .run((context) -> {
                     assertThat(context).hasSingleBean(DataSource.class);
                     HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+                    assertThat(dataSource.getMaximumPoolSize()).isEqualTo(4);
                     assertThat(dataSource.getJdbcUrl()).startsWith("jdbc:sqlite:" + file);
                     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
                     assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isOne();
