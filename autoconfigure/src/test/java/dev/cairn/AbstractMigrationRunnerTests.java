@@ -49,6 +49,16 @@ abstract class AbstractMigrationRunnerTests {
      */
     protected abstract boolean rollsBackDdl();
 
+    /**
+     * The statement that drops a schema (or, on MariaDB, a database) created by a test, or {@code null} where
+     * the database has no schemas.
+     * @param schema the schema
+     * @return the statement
+     */
+    protected String dropSchema(String schema) {
+        return null;
+    }
+
     @BeforeEach
     void createDatabase() {
         this.database = createDatabase(this.directory);
@@ -248,6 +258,24 @@ abstract class AbstractMigrationRunnerTests {
                 MigrationSettings.defaults().withTable("schema_history")).migrate();
         assertThat(tableExists("schema_history")).isTrue();
         assertThat(tableExists("cairn_migrations")).isFalse();
+    }
+
+    @Test
+    void createsTheConfiguredSchemaForTheHistoryTable() {
+        String schema = "cairn_h_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String drop = dropSchema(schema);
+        org.junit.jupiter.api.Assumptions.assumeTrue(drop != null, this.database.kind() + " has no schemas");
+        try {
+            MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1)),
+                    MigrationSettings.defaults().withSchema(schema));
+            runner.migrate();
+            assertThat(this.database.jdbc().queryForObject("SELECT COUNT(*) FROM " + schema + ".cairn_migrations",
+                    Integer.class)).isOne();
+            assertThat(runner.migrate().applied()).isEmpty();
+        }
+        finally {
+            this.database.jdbc().execute(drop);
+        }
     }
 
     @Test

@@ -30,8 +30,7 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
     void takesOverALeaseWhoseHolderStoppedRenewingIt() {
         runner(log(1)).migrate();
         // What a holder that died leaves behind: its row, with a lease that ran out a second ago.
-        this.database.jdbc().update("INSERT INTO cairn_migrations_lock (id, owner, acquired_at, expires_at) VALUES"
-                + " (1, 'dead-host (pid 1)', 0, CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) - 1000)");
+        leaseHeldBy("dead-host (pid 1)", -1000);
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
                 MigrationSettings.defaults().withLockWaitTimeout(Duration.ofSeconds(5)));
         assertThat(runner.migrate().applied()).extracting(MigrationInfo::version).containsExactly(2L);
@@ -43,8 +42,7 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
     @Test
     void waitsForALiveHolderAndNamesItWhenGivingUp() {
         runner(log(1)).migrate();
-        this.database.jdbc().update("INSERT INTO cairn_migrations_lock (id, owner, acquired_at, expires_at) VALUES"
-                + " (1, 'busy-host (pid 7)', 0, CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + 60000)");
+        leaseHeldBy("busy-host (pid 7)", 60000);
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
                 MigrationSettings.defaults().withLockWaitTimeout(Duration.ofMillis(500)));
         org.assertj.core.api.Assertions.assertThatExceptionOfType(MigrationLockException.class)
@@ -54,6 +52,12 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
         assertThatExceptionOfType(MigrationLockException.class).isThrownBy(() -> runner.rollbackTo(0));
         assertThat(runner.isRunning()).as("a run that could not take the lock is over").isFalse();
         assertThat(logged()).containsExactly(1L);
+    }
+
+    private void leaseHeldBy(String owner, long expiresInMillis) {
+        this.database.jdbc().update("INSERT INTO cairn_migrations_lock (id, owner, acquired_at, expires_at) VALUES"
+                + " (1, ?, 0, CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + ?)", owner,
+                expiresInMillis);
     }
 
 }

@@ -62,6 +62,8 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
      * @return the lock
      */
     public MigrationLock newLock(Duration lease) {
+        // A lease table lives next to the history table, so its schema must exist before the lock is taken.
+        this.history.createSchemaIfMissing();
         return this.dialect.newLock(this.dataSource, this.lockName, this.history.qualifiedName() + "_lock", lease);
     }
 

@@ -96,13 +96,23 @@ public final class HistoryTable {
         if (exists()) {
             return;
         }
-        if (this.schema != null) {
-            String createSchema = this.dialect.createSchema(this.schema);
-            if (createSchema != null) {
+        createSchemaIfMissing();
+        this.jdbc.execute(this.dialect.createHistoryTable(this.qualifiedName));
+    }
+
+    /**
+     * Creates the configured schema unless it exists, before a lock table is placed in it.
+     */
+    public void createSchemaIfMissing() {
+        String createSchema = (this.schema != null) ? this.dialect.createSchema(this.schema) : null;
+        if (createSchema != null) {
+            try {
                 this.jdbc.execute(createSchema);
             }
+            catch (DataAccessException ex) {
+                // Another instance created it at the same moment; if it really is missing, the next statement says so.
+            }
         }
-        this.jdbc.execute(this.dialect.createHistoryTable(this.qualifiedName));
     }
 
     /**
