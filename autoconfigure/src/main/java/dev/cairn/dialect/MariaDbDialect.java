@@ -5,7 +5,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import dev.cairn.lock.MigrationLock;
-import dev.cairn.lock.SessionLock;
+import dev.cairn.lock.MariaDbNamedLock;
 
 /**
  * MariaDB and MySQL: DDL commits implicitly and cannot be rolled back, so a failed migration is recorded as
@@ -56,14 +56,7 @@ public class MariaDbDialect implements Dialect {
 
     @Override
     public MigrationLock newLock(DataSource dataSource, String lockName, String lockTable, Duration lease) {
-        // GET_LOCK names are limited to 64 characters.
-        String key = ("cairn:" + lockName).substring(0, Math.min(64, lockName.length() + 6));
-        Object[] keys = { key };
-        return new SessionLock(dataSource, name() + " GET_LOCK('" + key + "')", "SELECT GET_LOCK(?, 0)",
-                "SELECT RELEASE_LOCK(?)",
-                "SELECT CONCAT('connection ', p.ID, ' (', p.USER, '@', p.HOST, ', since ', p.TIME, ' s)')"
-                        + " FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)",
-                keys, keys);
+        return new MariaDbNamedLock(dataSource, name(), lockName);
     }
 
 }

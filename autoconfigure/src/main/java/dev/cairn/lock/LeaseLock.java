@@ -41,6 +41,10 @@ public class LeaseLock extends PollingLock {
 
     private final String owner = OWNER_PREFIX + ", " + UUID.randomUUID().toString().substring(0, 8);
 
+    private static final long MAX_PAUSE_MILLIS = 250;
+
+    private long pause = 10;
+
     private @Nullable ScheduledExecutorService heartbeat;
 
     private volatile @Nullable String lost;
@@ -54,7 +58,7 @@ public class LeaseLock extends PollingLock {
     }
 
     @Override
-    protected boolean tryAcquire() {
+    protected boolean tryAcquire(Duration wait) {
         if (this.heartbeat == null) {
             this.jdbc.execute("CREATE TABLE IF NOT EXISTS " + this.table
                     + " (id INTEGER NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, acquired_at BIGINT NOT NULL,"
@@ -78,6 +82,10 @@ public class LeaseLock extends PollingLock {
         }
         if (acquired) {
             startHeartbeat();
+        }
+        else {
+            pause(Math.min(this.pause, wait.toMillis()));
+            this.pause = Math.min(this.pause * 2, MAX_PAUSE_MILLIS);
         }
         return acquired;
     }

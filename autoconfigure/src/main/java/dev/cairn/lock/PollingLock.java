@@ -7,7 +7,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * A lock taken by trying again until it is free, logging every few seconds who holds it.
+ * A lock taken by trying in slices until it is free, logging every few seconds who holds it and giving up after
+ * the wait timeout. A slice may block in the database (session locks wake the moment the holder releases) or
+ * try once and pause (lease rows).
  */
 abstract class PollingLock implements MigrationLock {
 
@@ -26,9 +28,13 @@ abstract class PollingLock implements MigrationLock {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long nextLog = start + LOG_INTERVAL_NANOS;
-        long pause = 20;
-        while (!tryAcquire()) {
+        while (true) {
             long now = System.nanoTime();
+            Duration slice = Duration.ofNanos(Math.max(1_000_000, Math.min(deadline, nextLog) - now));
+            if (tryAcquire(slice)) {
+                return;
+            }
+            now = System.nanoTime();
             if (now - deadline >= 0) {
                 String holder = holder();
                 release();
@@ -39,16 +45,15 @@ abstract class PollingLock implements MigrationLock {
                         + Duration.ofNanos(now - start).toSeconds() + " s so far)");
                 nextLog = now + LOG_INTERVAL_NANOS;
             }
-            sleep(Math.min(pause, Math.max(1, (deadline - now) / 1_000_000)));
-            pause = Math.min(pause * 2, 500);
         }
     }
 
     /**
-     * Tries once to take the lock.
+     * Tries to take the lock, waiting for it at most the given time.
+     * @param wait how long this attempt may wait
      * @return whether it is now held
      */
-    protected abstract boolean tryAcquire();
+    protected abstract boolean tryAcquire(Duration wait);
 
     /**
      * Describes whoever holds the lock now, for logs and errors.
@@ -60,7 +65,7 @@ abstract class PollingLock implements MigrationLock {
         return this.name;
     }
 
-    private static void sleep(long millis) {
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         }

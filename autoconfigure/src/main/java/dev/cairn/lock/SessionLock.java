@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -12,39 +13,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * A lock owned by a database session, held on a connection of its own for the whole run (PostgreSQL's advisory
- * locks, MariaDB's and MySQL's {@code GET_LOCK}). It dies with the session, so a crashed holder never blocks
- * others.
+ * A lock owned by a database session, held on a connection of its own for the whole run. It dies with the session,
+ * so a crashed holder never blocks others. Subclasses say how their database takes, releases and describes it.
  */
-public class SessionLock extends PollingLock {
+public abstract class SessionLock extends PollingLock {
 
     private final DataSource dataSource;
 
-    private final String lockSql;
-
-    private final String unlockSql;
-
-    private final String holderSql;
-
-    private final Object[] keys;
-
-    private final Object[] holderKeys;
-
     private @Nullable Connection connection;
 
-    public SessionLock(DataSource dataSource, String name, String lockSql, String unlockSql, String holderSql,
-            Object[] keys, Object[] holderKeys) {
+    protected SessionLock(DataSource dataSource, String name) {
         super(name);
         this.dataSource = dataSource;
-        this.lockSql = lockSql;
-        this.unlockSql = unlockSql;
-        this.holderSql = holderSql;
-        this.keys = keys.clone();
-        this.holderKeys = holderKeys.clone();
     }
 
     @Override
-    protected boolean tryAcquire() {
+    protected final boolean tryAcquire(Duration wait) {
         try {
             if (this.connection == null) {
                 this.connection = this.dataSource.getConnection();
@@ -52,8 +36,7 @@ public class SessionLock extends PollingLock {
                     this.connection.setAutoCommit(true);
                 }
             }
-            Object result = query(this.connection, this.lockSql, this.keys);
-            return Boolean.TRUE.equals(result) || (result instanceof Number number && number.intValue() == 1);
+            return lock(this.connection, wait);
         }
         catch (SQLException ex) {
             closeConnection();
@@ -61,11 +44,35 @@ public class SessionLock extends PollingLock {
         }
     }
 
+    /**
+     * Takes the lock on the session's connection, blocking at most the given time.
+     * @param connection the lock's own connection
+     * @param wait how long to block
+     * @return whether the lock is now held
+     * @throws SQLException when the database fails
+     */
+    protected abstract boolean lock(Connection connection, Duration wait) throws SQLException;
+
+    /**
+     * Releases the lock on the session's connection.
+     * @param connection the lock's own connection
+     * @throws SQLException when the database fails
+     */
+    protected abstract void unlock(Connection connection) throws SQLException;
+
+    /**
+     * Describes the session holding the lock, or returns {@code null} when none does.
+     * @param connection any connection
+     * @return the description
+     * @throws SQLException when the database fails
+     */
+    protected abstract @Nullable String describeHolder(Connection connection) throws SQLException;
+
     @Override
     protected String holder() {
         try (Connection lookup = this.dataSource.getConnection()) {
-            Object holder = query(lookup, this.holderSql, this.holderKeys);
-            return (holder != null) ? holder.toString() : "another session (it may have just released it)";
+            String holder = describeHolder(lookup);
+            return (holder != null) ? holder : "another session (it may have just released it)";
         }
         catch (SQLException ex) {
             return "another session (not visible: " + ex.getMessage() + ")";
@@ -83,7 +90,7 @@ public class SessionLock extends PollingLock {
             return;
         }
         try {
-            query(this.connection, this.unlockSql, this.keys);
+            unlock(this.connection);
         }
         catch (SQLException ex) {
             // Closing the session below releases the lock all the same.
@@ -101,7 +108,15 @@ public class SessionLock extends PollingLock {
         }
     }
 
-    private static @Nullable Object query(Connection connection, String sql, Object[] parameters)
+    /**
+     * Runs a query that returns one value.
+     * @param connection the connection
+     * @param sql the query
+     * @param parameters its parameters
+     * @return the first column of the first row, or {@code null}
+     * @throws SQLException when the database fails
+     */
+    protected static @Nullable Object queryForValue(Connection connection, String sql, Object... parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
