@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import dev.cairn.core.AppliedMigration;
 import dev.cairn.core.Database;
+import dev.cairn.core.MigrationExecutor;
 import dev.cairn.core.MigrationPlan;
 import dev.cairn.core.PlannedMigration;
 import dev.cairn.lock.MigrationLock;
@@ -92,7 +93,7 @@ public class MigrationRunner {
         Database database = database();
         this.running = true;
         try {
-            List<AppliedMigration> history = database.history().readIfExists();
+            List<AppliedMigration> history = database.history().readForPlanningIfExists();
             if (history != null && pending(plan, history).isEmpty()) {
                 return upToDate(history, start);
             }
@@ -100,7 +101,7 @@ public class MigrationRunner {
             lock.acquire(this.settings.lockWaitTimeout());
             try {
                 database.history().createIfMissing();
-                history = database.history().read();
+                history = database.history().readForPlanning();
                 return apply(database, lock, history, pending(plan, history), start);
             }
             finally {
@@ -119,12 +120,13 @@ public class MigrationRunner {
             return upToDate(history, start);
         }
         this.lastFailure = null;
+        MigrationExecutor executor = database.newExecutor();
         List<MigrationInfo> applied = new ArrayList<>(pending.size());
         for (PlannedMigration migration : pending) {
             lock.checkHeld();
             AppliedMigration row;
             try {
-                row = database.executor().apply(migration, database.installedBy());
+                row = executor.apply(migration, database.installedBy());
             }
             catch (MigrationFailedException ex) {
                 // Reported by whoever called migrate(): Spring Boot's failure analysis, or the log when
@@ -181,17 +183,18 @@ public class MigrationRunner {
         this.running = true;
         try {
             lock.acquire(this.settings.lockWaitTimeout());
-            List<AppliedMigration> history = database.history().readIfExists();
+            List<AppliedMigration> history = database.history().readForPlanningIfExists();
             if (history == null) {
                 return new RollbackResult(null, null, List.of(), Duration.ofNanos(System.nanoTime() - start));
             }
             Long initial = currentVersion(history);
             List<PlannedMigration> toRevert = revertible(plan, history, version);
+            MigrationExecutor executor = database.newExecutor();
             List<MigrationInfo> reverted = new ArrayList<>(toRevert.size());
             for (PlannedMigration migration : toRevert) {
                 lock.checkHeld();
                 long begin = System.nanoTime();
-                database.executor().revert(migration);
+                executor.revert(migration);
                 logger.info("Reverted migration " + migration.version() + " \"" + migration.description() + "\" in "
                         + (System.nanoTime() - begin) / 1_000_000 + " ms");
                 reverted.add(new MigrationInfo(migration.version(), migration.description(), migration.type(),

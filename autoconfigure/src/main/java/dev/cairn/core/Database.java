@@ -22,12 +22,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * @param dataSource the data source
  * @param dialect the dialect
  * @param history the history table
- * @param executor the executor
  * @param installedBy the database user recorded in the history table
  * @param lockName the fully qualified history table, which names the lock
  */
-public record Database(DataSource dataSource, Dialect dialect, HistoryTable history, MigrationExecutor executor,
-        String installedBy, String lockName) {
+public record Database(DataSource dataSource, Dialect dialect, HistoryTable history, String installedBy,
+        String lockName) {
 
     /**
      * Connects once to learn what the database is.
@@ -52,8 +51,16 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
         }
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         HistoryTable history = new HistoryTable(jdbc, dialect, settings.schema(), currentSchema, settings.table());
-        MigrationExecutor executor = new MigrationExecutor(dataSource, dialect, history, jdbc);
-        return new Database(dataSource, dialect, history, executor, installedBy, lockName);
+        return new Database(dataSource, dialect, history, installedBy, lockName);
+    }
+
+    /**
+     * An executor for applying or reverting migrations; made only when there is something to do, so a start with
+     * nothing pending loads no transaction machinery.
+     * @return the executor
+     */
+    public MigrationExecutor newExecutor() {
+        return new MigrationExecutor(this.dataSource, this.dialect, this.history, this.history.jdbc());
     }
 
     /**

@@ -62,6 +62,10 @@ public final class HistoryTable {
                 rs.getBoolean("success"));
     }
 
+    JdbcTemplate jdbc() {
+        return this.jdbc;
+    }
+
     public String qualifiedName() {
         return this.qualifiedName;
     }
@@ -78,6 +82,33 @@ public final class HistoryTable {
             // Created meanwhile by another instance, or failing for a reason that reading again will show.
             return exists() ? read() : null;
         }
+    }
+
+    /**
+     * Reads what planning a migrate needs of every row (version, description, checksum, success), in version
+     * order, or {@code null} when the table does not exist yet. This is all a start with nothing pending reads.
+     * @return the rows, or {@code null}
+     */
+    public @Nullable List<AppliedMigration> readForPlanningIfExists() {
+        try {
+            return readForPlanning();
+        }
+        catch (DataAccessException ex) {
+            return exists() ? readForPlanning() : null;
+        }
+    }
+
+    /**
+     * Reads what planning a migrate needs of every row, in version order.
+     * @return the rows
+     */
+    public List<AppliedMigration> readForPlanning() {
+        return this.jdbc.query("SELECT version, description, checksum, success FROM " + this.qualifiedName
+                + " ORDER BY version", (rs, row) -> {
+                    int checksum = rs.getInt(3);
+                    return new AppliedMigration(rs.getLong(1), rs.getString(2), null, rs.wasNull() ? null : checksum,
+                            null, null, null, rs.getBoolean(4));
+                });
     }
 
     /**

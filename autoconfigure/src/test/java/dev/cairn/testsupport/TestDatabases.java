@@ -55,7 +55,9 @@ public final class TestDatabases {
         });
         String schema = uniqueName();
         execute(server, "CREATE SCHEMA " + schema);
-        String url = server.url + (server.url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        // The application name tells this test's sessions apart from others on a shared server.
+        String url = server.url + (server.url.contains("?") ? "&" : "?") + "currentSchema=" + schema
+                + "&ApplicationName=" + schema;
         return new TestDatabase("PostgreSQL", url, server.username, server.password,
                 () -> execute(server, "DROP SCHEMA IF EXISTS " + schema + " CASCADE"));
     }
