@@ -183,7 +183,7 @@ public class MigrationRunner {
         this.running = true;
         try {
             lock.acquire(this.settings.lockWaitTimeout());
-            List<AppliedMigration> history = database.history().readForPlanningIfExists();
+            List<AppliedMigration> history = database.history().readIfExists();
             if (history == null) {
                 return new RollbackResult(null, null, List.of(), Duration.ofNanos(System.nanoTime() - start));
             }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One row of the history table. Rows read to plan a migrate carry only version, description, checksum and
- * success; the others are {@code null}.
+ * One row of the history table. Rows read to plan a migrate carry only version, checksum, success and, for a
+ * failed one, the description; the others are {@code null}.
  *
  * @param version the version
  * @param description the description at the time it was applied
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param executionTime how long it took, in milliseconds
  * @param success {@code false} when it failed and may have left changes behind
  */
-public record AppliedMigration(long version, String description, @Nullable String type, @Nullable Integer checksum,
+public record AppliedMigration(long version, @Nullable String description, @Nullable String type, @Nullable Integer checksum,
         @Nullable Instant installedOn, @Nullable String installedBy, @Nullable Long executionTime,
         boolean success) {
 

@@ -13,7 +13,6 @@ import dev.cairn.dialect.Dialects;
 import dev.cairn.lock.MigrationLock;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The database a runner migrates, as found on first contact: its dialect, history table, executor, the user that
@@ -49,8 +48,8 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
                     : join(connection.getCatalog(), currentSchema);
             lockName = join(namespace, settings.table());
         }
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        HistoryTable history = new HistoryTable(jdbc, dialect, settings.schema(), currentSchema, settings.table());
+        HistoryTable history = new HistoryTable(dataSource, dialect, settings.schema(), currentSchema,
+                settings.table());
         return new Database(dataSource, dialect, history, installedBy, lockName);
     }
 

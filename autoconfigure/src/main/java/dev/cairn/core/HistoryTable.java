@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import javax.sql.DataSource;
 
 import dev.cairn.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +27,9 @@ public final class HistoryTable {
     private static final String COLUMNS = "version, description, type, checksum, installed_on, installed_by,"
             + " execution_time, success";
 
-    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+
+    private @Nullable JdbcTemplate jdbc;
 
     private final Dialect dialect;
 
@@ -37,32 +43,44 @@ public final class HistoryTable {
 
     private final String insertSql;
 
+    private final String planningSql;
+
     private final RowMapper<AppliedMigration> rowMapper;
 
     /**
      * The history table of one database.
-     * @param jdbc where to read and write it
+     * @param dataSource where to read and write it
      * @param dialect the database's dialect
      * @param schema the configured schema, or {@code null} to use the connection's current one
      * @param currentSchema the connection's current schema, where the database has schemas
      * @param table the table's name
      */
-    public HistoryTable(JdbcTemplate jdbc, Dialect dialect, @Nullable String schema, @Nullable String currentSchema,
-            String table) {
-        this.jdbc = jdbc;
+    public HistoryTable(DataSource dataSource, Dialect dialect, @Nullable String schema,
+            @Nullable String currentSchema, String table) {
+        this.dataSource = dataSource;
         this.dialect = dialect;
         this.schema = schema;
         this.currentSchema = currentSchema;
         this.table = table;
         this.qualifiedName = (schema != null) ? schema + "." + table : table;
         this.insertSql = "INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        this.planningSql = "SELECT version, checksum, success, CASE WHEN success = " + dialect.booleanLiteral(false)
+                + " THEN description END FROM " + this.qualifiedName + " ORDER BY version";
         this.rowMapper = (rs, row) -> new AppliedMigration(rs.getLong("version"), rs.getString("description"),
                 rs.getString("type"), checksum(rs),
                 dialect.readTimestamp(rs, "installed_on"), rs.getString("installed_by"), rs.getLong("execution_time"),
                 rs.getBoolean("success"));
     }
 
-    JdbcTemplate jdbc() {
+    /**
+     * The template for everything but the planning read, made on first use so that a start with nothing pending
+     * does not load it.
+     * @return the template
+     */
+    synchronized JdbcTemplate jdbc() {
+        if (this.jdbc == null) {
+            this.jdbc = new JdbcTemplate(this.dataSource);
+        }
         return this.jdbc;
     }
 
@@ -85,15 +103,24 @@ public final class HistoryTable {
     }
 
     /**
-     * Reads what planning a migrate needs of every row (version, description, checksum, success), in version
-     * order, or {@code null} when the table does not exist yet. This is all a start with nothing pending reads.
+     * Reads what planning a migrate needs of every row (version, checksum, success, and the description of a
+     * failed one, the only one a message may need), in version order, or {@code null} when the table does not exist yet. This is the one query a start with nothing pending
+     * makes, so it is plain JDBC on a connection of its own: no template or exception translation to load, and no
+     * caller's transaction to abort when the table is missing.
      * @return the rows, or {@code null}
      */
     public @Nullable List<AppliedMigration> readForPlanningIfExists() {
-        try {
-            return readForPlanning();
+        try (Connection connection = this.dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(this.planningSql)) {
+            List<AppliedMigration> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(planningRow(rs));
+            }
+            return rows;
         }
-        catch (DataAccessException ex) {
+        catch (SQLException ex) {
+            // Missing, or created meanwhile by another instance, or failing for a reason the template will report.
             return exists() ? readForPlanning() : null;
         }
     }
@@ -103,12 +130,14 @@ public final class HistoryTable {
      * @return the rows
      */
     public List<AppliedMigration> readForPlanning() {
-        return this.jdbc.query("SELECT version, description, checksum, success FROM " + this.qualifiedName
-                + " ORDER BY version", (rs, row) -> {
-                    int checksum = rs.getInt(3);
-                    return new AppliedMigration(rs.getLong(1), rs.getString(2), null, rs.wasNull() ? null : checksum,
-                            null, null, null, rs.getBoolean(4));
-                });
+        return jdbc().query(this.planningSql, (rs, row) -> planningRow(rs));
+    }
+
+    private static AppliedMigration planningRow(ResultSet rs) throws SQLException {
+        int checksum = rs.getInt(2);
+        Integer declared = rs.wasNull() ? null : checksum;
+        return new AppliedMigration(rs.getLong(1), rs.getString(4), null, declared, null, null, null,
+                rs.getBoolean(3));
     }
 
     /**
@@ -116,7 +145,7 @@ public final class HistoryTable {
      * @return the rows
      */
     public List<AppliedMigration> read() {
-        return this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY version",
+        return jdbc().query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY version",
                 this.rowMapper);
     }
 
@@ -128,7 +157,7 @@ public final class HistoryTable {
             return;
         }
         createSchemaIfMissing();
-        this.jdbc.execute(this.dialect.createHistoryTable(this.qualifiedName));
+        jdbc().execute(this.dialect.createHistoryTable(this.qualifiedName));
     }
 
     /**
@@ -138,7 +167,7 @@ public final class HistoryTable {
         String createSchema = (this.schema != null) ? this.dialect.createSchema(this.schema) : null;
         if (createSchema != null) {
             try {
-                this.jdbc.execute(createSchema);
+                jdbc().execute(createSchema);
             }
             catch (DataAccessException ex) {
                 // Another instance created it at the same moment; if it really is missing, the next statement says so.
@@ -151,16 +180,16 @@ public final class HistoryTable {
      * @param row the row
      */
     public void insert(AppliedMigration row) {
-        this.jdbc.update(this.insertSql, row.version(), row.description(), row.type(), row.checksum(),
+        jdbc().update(this.insertSql, row.version(), row.description(), row.type(), row.checksum(),
                 this.dialect.timestamp(row.installedOn()), row.installedBy(), row.executionTime(), row.success());
     }
 
     public void delete(long version) {
-        this.jdbc.update("DELETE FROM " + this.qualifiedName + " WHERE version = ?", version);
+        jdbc().update("DELETE FROM " + this.qualifiedName + " WHERE version = ?", version);
     }
 
     public void markFailed(long version) {
-        this.jdbc.update("UPDATE " + this.qualifiedName + " SET success = ? WHERE version = ?", false, version);
+        jdbc().update("UPDATE " + this.qualifiedName + " SET success = ? WHERE version = ?", false, version);
     }
 
     /**
@@ -168,11 +197,11 @@ public final class HistoryTable {
      * @return how many were removed
      */
     public int deleteFailed() {
-        return this.jdbc.update("DELETE FROM " + this.qualifiedName + " WHERE success = ?", false);
+        return jdbc().update("DELETE FROM " + this.qualifiedName + " WHERE success = ?", false);
     }
 
     private boolean exists() {
-        Boolean exists = this.jdbc.execute((Connection connection) -> {
+        Boolean exists = jdbc().execute((Connection connection) -> {
             DatabaseMetaData metaData = connection.getMetaData();
             String schemaPattern = (this.schema != null) ? fold(metaData, this.schema) : this.currentSchema;
             String catalog = connection.getCatalog();

@@ -159,7 +159,7 @@ public class LeaseLock extends PollingLock {
         if (query == null) {
             return System.currentTimeMillis();
         }
-        Long now = this.jdbc.queryForObject(query, Long.class);
+        Long now = this.jdbc.query(query, (rs) -> rs.next() ? rs.getLong(1) : null);
         return (now != null) ? now : System.currentTimeMillis();
     }
 
