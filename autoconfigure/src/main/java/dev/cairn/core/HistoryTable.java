@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlTypeValue;
 
 /**
  * The table that records every applied migration: one row per version, written in the migration's own
@@ -26,6 +28,9 @@ public final class HistoryTable {
 
     private static final String COLUMNS = "version, description, type, checksum, installed_on, installed_by,"
             + " execution_time, success";
+
+    private static final int[] INSERT_TYPES = { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
+            SqlTypeValue.TYPE_UNKNOWN, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN };
 
     private final DataSource dataSource;
 
@@ -180,8 +185,10 @@ public final class HistoryTable {
      * @param row the row
      */
     public void insert(AppliedMigration row) {
-        jdbc().update(this.insertSql, row.version(), row.description(), row.type(), row.checksum(),
-                this.dialect.timestamp(row.installedOn()), row.installedBy(), row.executionTime(), row.success());
+        // Typed parameters: an untyped null (a missing checksum) makes some drivers describe the statement first.
+        jdbc().update(this.insertSql, new Object[] { row.version(), row.description(), row.type(), row.checksum(),
+                this.dialect.timestamp(row.installedOn()), row.installedBy(), row.executionTime(), row.success() },
+                INSERT_TYPES);
     }
 
     public void delete(long version) {
