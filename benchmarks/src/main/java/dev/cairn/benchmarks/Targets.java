@@ -1,0 +1,92 @@
+package dev.cairn.benchmarks;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The issue's targets for Cairn, checked against the measured medians: warm within 1.5× and cold within 1.2× of
+ * raw JDBC at N=1000, at most a fifth of the start-up time Flyway's integration adds, and peak RSS within 30 MB
+ * of raw JDBC at N=1000.
+ */
+final class Targets {
+
+    private static final int N = 1000;
+
+    private static final String CAIRN = "Cairn";
+
+    private final Results results;
+
+    Targets(Results results) {
+        this.results = results;
+    }
+
+    String table(Iterable<String> databases, Iterable<Integer> appSizes) {
+        StringBuilder out = new StringBuilder("\n### Targets\n\n| Target | Database | Measured | Met |\n|---|---|---|---|\n");
+        for (String database : databases) {
+            ratio(out, Scenario.WARM, database, 1.5);
+            ratio(out, Scenario.COLD, database, 1.2);
+            for (int size : appSizes) {
+                appStart(out, database, size, Report.ALONE, "");
+                appStart(out, database, size, Report.PLAIN_BEANS, " (compared with N plain beans and 1 connection, for information)");
+            }
+            rss(out, Scenario.COLD, database);
+            rss(out, Scenario.WARM, database);
+        }
+        return out.toString();
+    }
+
+    private void ratio(StringBuilder out, Scenario scenario, String database, double limit) {
+        Samples cairn = get(scenario, database, N, CAIRN);
+        Samples raw = get(scenario, database, N, Report.RAW);
+        String target = scenario.title() + " N=" + N + ": Cairn within " + limit + "× raw JDBC";
+        if (cairn == null || raw == null) {
+            out.append(line(target, database, "not measured", null));
+            return;
+        }
+        double ratio = cairn.median() / raw.median();
+        out.append(line(target, database, String.format(Locale.ROOT, "%.2f× (%s vs %s ms)", ratio,
+                Report.millis(cairn.median()), Report.millis(raw.median())), ratio <= limit));
+    }
+
+    private void appStart(StringBuilder out, String database, int size, String baseline, String qualifier) {
+        Samples alone = get(Scenario.APP_START, database, size, baseline);
+        Samples cairn = get(Scenario.APP_START, database, size, "Spring Boot + Cairn");
+        Samples flyway = get(Scenario.APP_START, database, size, "Spring Boot + Flyway");
+        String target = "App start N=" + size + ": Cairn adds at most 1/5 of what Flyway adds" + qualifier;
+        if (alone == null || cairn == null || flyway == null) {
+            out.append(line(target, database, "not measured", null));
+            return;
+        }
+        double cairnAdds = cairn.median() - alone.median();
+        double flywayAdds = flyway.median() - alone.median();
+        out.append(line(target, database, String.format(Locale.ROOT, "Cairn adds %s ms, Flyway adds %s ms (%.2f)",
+                Report.signed(cairnAdds), Report.signed(flywayAdds), cairnAdds / flywayAdds),
+                cairnAdds <= flywayAdds / 5));
+    }
+
+    private void rss(StringBuilder out, Scenario scenario, String database) {
+        Samples cairn = get(scenario, database, N, CAIRN);
+        Samples raw = get(scenario, database, N, Report.RAW);
+        String target = "Peak RSS N=" + N + " (" + scenario.title().toLowerCase(Locale.ROOT)
+                + "): Cairn within 30 MB of raw JDBC";
+        if (cairn == null || raw == null) {
+            out.append(line(target, database, "not measured", null));
+            return;
+        }
+        double difference = cairn.medianRssMb() - raw.medianRssMb();
+        out.append(line(target, database, String.format(Locale.ROOT, "%s MB (%.0f vs %.0f MB)",
+                Report.signed(difference), cairn.medianRssMb(), raw.medianRssMb()), difference <= 30));
+    }
+
+    private @Nullable Samples get(Scenario scenario, String database, int size, String contender) {
+        Samples samples = this.results.find(scenario, database, size, contender);
+        return (samples == null || samples.isEmpty()) ? null : samples;
+    }
+
+    private static String line(String target, String database, String measured, @Nullable Boolean met) {
+        return "| " + target + " | " + database + " | " + measured + " | "
+                + ((met == null) ? "n/a" : met ? "yes" : "**no**") + " |\n";
+    }
+
+}
