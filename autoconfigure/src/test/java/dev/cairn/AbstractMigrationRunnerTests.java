@@ -245,6 +245,15 @@ abstract class AbstractMigrationRunnerTests {
     }
 
     @Test
+    void anOlderApplicationStartsAgainstANewerDatabase() {
+        runner(log(1), log(2), log(3)).migrate();
+        MigrationRunner older = runner(log(1), log(2));
+        assertThat(older.migrate().applied()).isEmpty();
+        assertThat(older.status().migrations()).extracting(MigrationInfo::state)
+            .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.FUTURE);
+    }
+
+    @Test
     void reportsMigrationsMissingFromTheApplication() {
         runner(log(1), log(2), log(3)).migrate();
         assertThat(runner(log(2), log(3)).status().migrations()).extracting(MigrationInfo::state)

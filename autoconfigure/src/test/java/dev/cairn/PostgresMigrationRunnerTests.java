@@ -1,9 +1,14 @@
 package dev.cairn;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.testsupport.TestDatabase;
 import dev.cairn.testsupport.TestDatabases;
 import dev.cairn.testsupport.TestMigrations.NonTransactional;
@@ -54,6 +59,36 @@ class PostgresMigrationRunnerTests extends AbstractMigrationRunnerTests {
         assertThat(this.database.jdbc().queryForObject("SELECT COUNT(*) FROM pg_locks l JOIN pg_stat_activity a"
                 + " ON a.pid = l.pid WHERE l.locktype = 'advisory' AND a.application_name = current_setting("
                 + "'application_name')", Integer.class)).as("the advisory lock is released").isZero();
+    }
+
+    @Test
+    void leavesTheSessionsOwnLockTimeoutOnPooledConnections() throws Exception {
+        String url = this.database.url() + "&options=-c%20lock_timeout%3D7s";
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setJdbcUrl(url);
+            pool.setUsername(this.database.username());
+            pool.setPassword(this.database.password());
+            pool.setMaximumPoolSize(3);
+            new MigrationRunner(pool, List.of(log(1), log(2))).migrate();
+            List<Connection> connections = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    connections.add(pool.getConnection());
+                }
+                for (Connection connection : connections) {
+                    try (Statement statement = connection.createStatement();
+                            ResultSet rs = statement.executeQuery("SHOW lock_timeout")) {
+                        assertThat(rs.next()).isTrue();
+                        assertThat(rs.getString(1)).isEqualTo("7s");
+                    }
+                }
+            }
+            finally {
+                for (Connection connection : connections) {
+                    connection.close();
+                }
+            }
+        }
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.util.List;
 import dev.cairn.testsupport.TestDatabase;
 import dev.cairn.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -14,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The runner's behaviour on an SQLite file, and its lease lock.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
 
     @Override
@@ -52,6 +57,18 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
         assertThatExceptionOfType(MigrationLockException.class).isThrownBy(() -> runner.rollbackTo(0));
         assertThat(runner.isRunning()).as("a run that could not take the lock is over").isFalse();
         assertThat(logged()).containsExactly(1L);
+    }
+
+    @Test
+    void logsWhoHoldsTheLockWhileWaiting(CapturedOutput output) {
+        runner(log(1)).migrate();
+        leaseHeldBy("busy-host (pid 7)", 60000);
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
+                MigrationSettings.defaults().withLockWaitTimeout(Duration.ofMillis(5600)));
+        assertThatExceptionOfType(MigrationLockException.class).isThrownBy(runner::migrate);
+        assertThat(output).contains("Waiting for the migration lock")
+            .contains("held by busy-host (pid 7)")
+            .contains("(5 s so far)");
     }
 
     private void leaseHeldBy(String owner, long expiresInMillis) {
