@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -43,7 +44,7 @@ public class MigrationRunner {
 
     private volatile @Nullable Database database;
 
-    private volatile boolean running;
+    private final AtomicInteger running = new AtomicInteger();
 
     private volatile @Nullable MigrationFailedException lastFailure;
 
@@ -91,7 +92,7 @@ public class MigrationRunner {
         long start = System.nanoTime();
         MigrationPlan plan = MigrationPlan.of(this.migrations.get());
         Database database = database();
-        this.running = true;
+        this.running.incrementAndGet();
         try {
             List<AppliedMigration> history = database.history().readForPlanningIfExists();
             if (history != null && pending(plan, history).isEmpty()) {
@@ -109,7 +110,7 @@ public class MigrationRunner {
             }
         }
         finally {
-            this.running = false;
+            this.running.decrementAndGet();
         }
     }
 
@@ -180,7 +181,7 @@ public class MigrationRunner {
         MigrationPlan plan = MigrationPlan.of(this.migrations.get());
         Database database = database();
         MigrationLock lock = database.newLock(this.settings.lockLease());
-        this.running = true;
+        this.running.incrementAndGet();
         try {
             lock.acquire(this.settings.lockWaitTimeout());
             List<AppliedMigration> history = database.history().readIfExists();
@@ -200,14 +201,14 @@ public class MigrationRunner {
                 reverted.add(new MigrationInfo(migration.version(), migration.description(), migration.type(),
                         MigrationState.PENDING, migration.checksum(), null, null, null, true));
             }
-            Long current = currentVersion(database.history().read());
+            Long current = currentVersion(history.stream().filter((row) -> row.version() <= version).toList());
             logger.info("Rolled back " + reverted.size() + " migrations to version " + current);
             return new RollbackResult(initial, current, List.copyOf(reverted),
                     Duration.ofNanos(System.nanoTime() - start));
         }
         finally {
             lock.release();
-            this.running = false;
+            this.running.decrementAndGet();
         }
     }
 
@@ -249,8 +250,11 @@ public class MigrationRunner {
         lock.acquire(this.settings.lockWaitTimeout());
         try {
             List<MigrationInfo> failed = status().inState(MigrationState.FAILED);
-            database.history().deleteFailed();
             this.lastFailure = null;
+            if (failed.isEmpty()) {
+                return failed;
+            }
+            database.history().deleteFailed();
             failed.forEach((migration) -> logger.info("Repaired migration " + migration.version() + " \""
                     + migration.description() + "\": it will run again on the next migrate"));
             return failed;
@@ -265,7 +269,7 @@ public class MigrationRunner {
      * @return {@code true} while migrating
      */
     public boolean isRunning() {
-        return this.running;
+        return this.running.get() > 0;
     }
 
     /**

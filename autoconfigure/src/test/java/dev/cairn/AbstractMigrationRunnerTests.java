@@ -163,6 +163,12 @@ abstract class AbstractMigrationRunnerTests {
     }
 
     @Test
+    void repairOnAFreshDatabaseFindsNothingToRepair() {
+        assertThat(runner(log(1)).repair()).isEmpty();
+        assertThat(tableExists("cairn_migrations")).isFalse();
+    }
+
+    @Test
     void nonTransactionalMigrationRunsWithAutoCommitAndIsRecordedAfterItSucceeds() {
         AtomicInteger autoCommit = new AtomicInteger(-1);
         runner(log(1), new NonTransactional(2, "Create plain", "CREATE TABLE plain (id INTEGER)", autoCommit))

@@ -59,7 +59,7 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
      * @return the executor
      */
     public MigrationExecutor newExecutor() {
-        return new MigrationExecutor(this.dataSource, this.dialect, this.history, this.history.jdbc());
+        return new MigrationExecutor(this.dataSource, this.dialect, this.history);
     }
 
     /**

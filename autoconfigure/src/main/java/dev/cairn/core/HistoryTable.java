@@ -69,8 +69,8 @@ public final class HistoryTable {
         this.table = table;
         this.qualifiedName = (schema != null) ? schema + "." + table : table;
         this.insertSql = "INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        this.planningSql = "SELECT version, checksum, success, CASE WHEN success = " + dialect.booleanLiteral(false)
-                + " THEN description END FROM " + this.qualifiedName + " ORDER BY version";
+        this.planningSql = "SELECT version, checksum, success, CASE WHEN success THEN NULL ELSE description END FROM "
+                + this.qualifiedName + " ORDER BY version";
         this.rowMapper = (rs, row) -> new AppliedMigration(rs.getLong("version"), rs.getString("description"),
                 rs.getString("type"), checksum(rs),
                 dialect.readTimestamp(rs, "installed_on"), rs.getString("installed_by"), rs.getLong("execution_time"),

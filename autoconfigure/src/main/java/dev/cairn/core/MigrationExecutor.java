@@ -33,11 +33,11 @@ public final class MigrationExecutor {
 
     private final TransactionTemplate transactions;
 
-    public MigrationExecutor(DataSource dataSource, Dialect dialect, HistoryTable history, JdbcTemplate jdbc) {
+    public MigrationExecutor(DataSource dataSource, Dialect dialect, HistoryTable history) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.history = history;
-        this.jdbc = jdbc;
+        this.jdbc = history.jdbc();
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
@@ -61,18 +61,8 @@ public final class MigrationExecutor {
             });
         }
         catch (Throwable ex) {
-            boolean changesMayRemain = changesMayRemain(migration);
-            MigrationFailedException failure = new MigrationFailedException(migration.version(),
-                    migration.description(), migration.beanName(), "up()", changesMayRemain, ex);
-            if (changesMayRemain) {
-                try {
-                    this.history.insert(row(migration, installedOn, installedBy, start, false));
-                }
-                catch (RuntimeException recordFailure) {
-                    failure.addSuppressed(recordFailure);
-                }
-            }
-            throw failure;
+            throw failed(migration, "up()", ex,
+                    () -> this.history.insert(row(migration, installedOn, installedBy, start, false)));
         }
     }
 
@@ -90,19 +80,28 @@ public final class MigrationExecutor {
             });
         }
         catch (Throwable ex) {
-            boolean changesMayRemain = changesMayRemain(migration);
-            MigrationFailedException failure = new MigrationFailedException(migration.version(),
-                    migration.description(), migration.beanName(), "down()", changesMayRemain, ex);
-            if (changesMayRemain) {
-                try {
-                    this.history.markFailed(migration.version());
-                }
-                catch (RuntimeException recordFailure) {
-                    failure.addSuppressed(recordFailure);
-                }
-            }
-            throw failure;
+            throw failed(migration, "down()", ex, () -> this.history.markFailed(migration.version()));
         }
+    }
+
+    /**
+     * The failure to report, after recording it in the history table where the migration may have left changes
+     * behind, so the next start refuses to run until it is repaired.
+     */
+    private MigrationFailedException failed(PlannedMigration migration, String operation, Throwable cause,
+            Runnable recordFailure) {
+        boolean changesMayRemain = changesMayRemain(migration);
+        MigrationFailedException failure = new MigrationFailedException(migration.version(), migration.description(),
+                migration.beanName(), operation, changesMayRemain, cause);
+        if (changesMayRemain) {
+            try {
+                recordFailure.run();
+            }
+            catch (RuntimeException ex) {
+                failure.addSuppressed(ex);
+            }
+        }
+        return failure;
     }
 
     private boolean changesMayRemain(PlannedMigration migration) {

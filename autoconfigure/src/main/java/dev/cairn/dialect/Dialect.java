@@ -42,15 +42,6 @@ public interface Dialect {
     }
 
     /**
-     * A boolean literal as the history table's success column holds it.
-     * @param value the value
-     * @return {@code TRUE}/{@code FALSE}, or {@code 1}/{@code 0} where booleans are numbers
-     */
-    default String booleanLiteral(boolean value) {
-        return value ? "TRUE" : "FALSE";
-    }
-
-    /**
      * The DDL that creates the history table when it is missing.
      * @param table the qualified table name
      * @return the statement

@@ -23,11 +23,6 @@ public class SqliteDialect implements Dialect {
     }
 
     @Override
-    public String booleanLiteral(boolean value) {
-        return value ? "1" : "0";
-    }
-
-    @Override
     public String identityColumn() {
         return "INTEGER PRIMARY KEY AUTOINCREMENT";
     }

@@ -45,6 +45,8 @@ public class LeaseLock extends PollingLock {
 
     private long pause = 10;
 
+    private boolean tableReady;
+
     private @Nullable ScheduledExecutorService heartbeat;
 
     private volatile @Nullable String lost;
@@ -59,10 +61,11 @@ public class LeaseLock extends PollingLock {
 
     @Override
     protected boolean tryAcquire(Duration wait) {
-        if (this.heartbeat == null) {
+        if (!this.tableReady) {
             this.jdbc.execute("CREATE TABLE IF NOT EXISTS " + this.table
                     + " (id INTEGER NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, acquired_at BIGINT NOT NULL,"
                     + " expires_at BIGINT NOT NULL)");
+            this.tableReady = true;
         }
         long now = now();
         boolean acquired;
