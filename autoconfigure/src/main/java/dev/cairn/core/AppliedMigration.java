@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param description the description at the time it was applied
  * @param type the type, such as {@code JAVA}
  * @param checksum the checksum, when the migration declared one
- * @param installedOn when it was applied (UTC)
+ * @param installedOn when it was applied (UTC): in a row read back, the database clock's time where the dialect
+ * has {@linkplain dev.cairn.dialect.Dialect#currentTimestamp() one}; in a row just written, the application's clock
+ * as the migration began
  * @param installedBy the database user that applied it
  * @param executionTime how long it took, in milliseconds
  * @param success {@code false} when it failed and may have left changes behind

@@ -32,6 +32,9 @@ public final class HistoryTable {
     private static final int[] INSERT_TYPES = { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
             SqlTypeValue.TYPE_UNKNOWN, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN };
 
+    private static final int[] INSERT_TYPES_WITH_DATABASE_CLOCK = { Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+            Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN };
+
     private final DataSource dataSource;
 
     private @Nullable JdbcTemplate jdbc;
@@ -47,6 +50,8 @@ public final class HistoryTable {
     private final String qualifiedName;
 
     private final String insertSql;
+
+    private final boolean databaseClock;
 
     private final String planningSql;
 
@@ -68,7 +73,10 @@ public final class HistoryTable {
         this.currentSchema = currentSchema;
         this.table = table;
         this.qualifiedName = (schema != null) ? schema + "." + table : table;
-        this.insertSql = "INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        String now = dialect.currentTimestamp();
+        this.databaseClock = now != null;
+        this.insertSql = "INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, "
+                + (this.databaseClock ? now : "?") + ", ?, ?, ?)";
         this.planningSql = "SELECT version, checksum, success, CASE WHEN success THEN NULL ELSE description END FROM "
                 + this.qualifiedName + " ORDER BY version";
         this.rowMapper = (rs, row) -> new AppliedMigration(rs.getLong("version"), rs.getString("description"),
@@ -181,14 +189,23 @@ public final class HistoryTable {
     }
 
     /**
-     * Records a migration, in the caller's transaction when there is one.
+     * Records a migration, in the caller's transaction when there is one. Where the dialect has a
+     * {@linkplain Dialect#currentTimestamp() database clock}, {@code installed_on} is the database's time rather
+     * than the row's.
      * @param row the row
      */
     public void insert(AppliedMigration row) {
         // Typed parameters: an untyped null (a missing checksum) makes some drivers describe the statement first.
-        jdbc().update(this.insertSql, new Object[] { row.version(), row.description(), row.type(), row.checksum(),
-                this.dialect.timestamp(row.installedOn()), row.installedBy(), row.executionTime(), row.success() },
-                INSERT_TYPES);
+        if (this.databaseClock) {
+            jdbc().update(this.insertSql, new Object[] { row.version(), row.description(), row.type(),
+                    row.checksum(), row.installedBy(), row.executionTime(), row.success() },
+                    INSERT_TYPES_WITH_DATABASE_CLOCK);
+        }
+        else {
+            jdbc().update(this.insertSql, new Object[] { row.version(), row.description(), row.type(),
+                    row.checksum(), this.dialect.timestamp(row.installedOn()), row.installedBy(),
+                    row.executionTime(), row.success() }, INSERT_TYPES);
+        }
     }
 
     public void delete(long version) {

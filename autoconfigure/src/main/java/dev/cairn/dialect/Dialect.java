@@ -103,7 +103,18 @@ public interface Dialect {
     }
 
     /**
-     * The value to bind for a history timestamp.
+     * An SQL expression for the database clock's current time in UTC, in the history table's timestamp column type,
+     * or {@code null} to bind the application's clock with {@link #timestamp(Instant)}. The database clock is what
+     * Flyway and Liquibase record too: rows written by instances whose clocks disagree stay in order, and no
+     * timestamp is formatted in the application for every migration.
+     * @return the expression
+     */
+    default @Nullable String currentTimestamp() {
+        return null;
+    }
+
+    /**
+     * The value to bind for a history timestamp where {@link #currentTimestamp()} is {@code null}.
      * @param instant the instant
      * @return the JDBC parameter
      */

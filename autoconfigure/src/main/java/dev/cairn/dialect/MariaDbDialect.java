@@ -55,6 +55,11 @@ public class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String currentTimestamp() {
+        return "UTC_TIMESTAMP(3)";
+    }
+
+    @Override
     public MigrationLock newLock(DataSource dataSource, String lockName, String lockTable, Duration lease) {
         return new MariaDbNamedLock(dataSource, name(), lockName);
     }

@@ -42,6 +42,11 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String currentTimestamp() {
+        return "CURRENT_TIMESTAMP";
+    }
+
+    @Override
     public MigrationLock newLock(DataSource dataSource, String lockName, String lockTable, Duration lease) {
         return new PostgresAdvisoryLock(dataSource, lockName);
     }

@@ -43,6 +43,12 @@ public class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String currentTimestamp() {
+        // The text Instant.parse reads, as timestamp(Instant) writes it: 2026-11-22T09:15:02.123Z.
+        return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+    }
+
+    @Override
     public Object timestamp(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
