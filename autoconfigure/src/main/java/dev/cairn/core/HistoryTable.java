@@ -117,9 +117,10 @@ public final class HistoryTable {
 
     /**
      * Reads what planning a migrate needs of every row (version, checksum, success, and the description of a
-     * failed one, the only one a message may need), in version order, or {@code null} when the table does not exist yet. This is the one query a start with nothing pending
-     * makes, so it is plain JDBC on a connection of its own: no template or exception translation to load, and no
-     * caller's transaction to abort when the table is missing.
+     * failed one, the only one a message may need), in version order, or {@code null} when it cannot be read: the
+     * table is missing, or something else fails that {@link #readForPlanning()} under the lock will report. This is
+     * the one query a start with nothing pending makes, so it is plain JDBC on a connection of its own: no template
+     * or exception translation to load, and no caller's transaction to abort when the table is missing.
      * @return the rows, or {@code null}
      */
     public @Nullable List<AppliedMigration> readForPlanningIfExists() {
@@ -133,8 +134,7 @@ public final class HistoryTable {
             return rows;
         }
         catch (SQLException ex) {
-            // Missing, or created meanwhile by another instance, or failing for a reason the template will report.
-            return exists() ? readForPlanning() : null;
+            return null;
         }
     }
 
