@@ -121,6 +121,7 @@ public class MigrationRunner {
             return upToDate(history, start);
         }
         this.lastFailure = null;
+        logger.info("Applying " + count(pending.size()) + ": " + names(pending));
         MigrationExecutor executor = database.newExecutor();
         List<MigrationInfo> applied = new ArrayList<>(pending.size());
         for (PlannedMigration migration : pending) {
@@ -135,8 +136,8 @@ public class MigrationRunner {
                 this.lastFailure = ex;
                 throw ex;
             }
-            if (logger.isInfoEnabled()) {
-                logger.info("Applied migration " + migration.version() + " \"" + migration.description() + "\" in "
+            if (logger.isDebugEnabled()) {
+                logger.debug("Applied migration " + migration.version() + " \"" + migration.description() + "\" in "
                         + row.executionTime() + " ms");
             }
             applied.add(info(migration, row));
@@ -146,8 +147,8 @@ public class MigrationRunner {
             current = initial;
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        logger.info("Migrated " + applied.size() + ((applied.size() == 1) ? " migration" : " migrations")
-                + " to version " + current + " in " + duration.toMillis() + " ms");
+        logger.info("Migrated " + count(applied.size()) + " to version " + current + " in " + duration.toMillis()
+                + " ms");
         return new MigrateResult(initial, current, List.copyOf(applied), duration);
     }
 
@@ -300,6 +301,33 @@ public class MigrationRunner {
             this.database = database;
         }
         return database;
+    }
+
+    private static String count(int migrations) {
+        return migrations + ((migrations == 1) ? " migration" : " migrations");
+    }
+
+    /**
+     * Names the migrations for the one line logged before they run: the first ten, then the last, so that a run of
+     * any size logs two lines at INFO and a run that hangs still shows what it was applying. Each migration's own
+     * line is logged at DEBUG.
+     */
+    private static String names(List<PlannedMigration> migrations) {
+        StringBuilder names = new StringBuilder();
+        int shown = Math.min(migrations.size(), 10);
+        for (int i = 0; i < shown; i++) {
+            names.append((i > 0) ? ", " : "").append(name(migrations.get(i)));
+        }
+        int more = migrations.size() - shown;
+        if (more > 0) {
+            names.append(" and ").append(more).append(" more up to ")
+                .append(name(migrations.get(migrations.size() - 1)));
+        }
+        return names.toString();
+    }
+
+    private static String name(PlannedMigration migration) {
+        return migration.version() + " \"" + migration.description() + "\"";
     }
 
     static @Nullable Long currentVersion(List<AppliedMigration> history) {

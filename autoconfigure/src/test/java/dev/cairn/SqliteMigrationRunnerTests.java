@@ -71,6 +71,21 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
             .contains("(5 s so far)");
     }
 
+    @Test
+    void logsTwoLinesAtInfoHoweverManyMigrationsItApplies(CapturedOutput output) {
+        List<Migration> migrations = new java.util.ArrayList<>();
+        for (int version = 1; version <= 12; version++) {
+            migrations.add(log(version));
+        }
+        new MigrationRunner(this.database.dataSource(), migrations).migrate();
+        assertThat(output).contains("Applying 12 migrations: 1 \"Log 1\", 2 \"Log 2\", 3 \"Log 3\"")
+            .contains("10 \"Log 10\" and 2 more up to 12 \"Log 12\"")
+            .contains("Migrated 12 migrations to version 12 in ")
+            .doesNotContain("Applied migration");
+        runner(log(1), log(2), log(3)).migrate();
+        assertThat(output).contains("Schema is up to date at version 12");
+    }
+
     private void leaseHeldBy(String owner, long expiresInMillis) {
         this.database.jdbc().update("INSERT INTO cairn_migrations_lock (id, owner, acquired_at, expires_at) VALUES"
                 + " (1, ?, 0, CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + ?)", owner,
