@@ -196,16 +196,13 @@ public final class HistoryTable {
      */
     public void insert(AppliedMigration row) {
         // Typed parameters: an untyped null (a missing checksum) makes some drivers describe the statement first.
-        if (this.databaseClock) {
-            jdbc().update(this.insertSql, new Object[] { row.version(), row.description(), row.type(),
-                    row.checksum(), row.installedBy(), row.executionTime(), row.success() },
-                    INSERT_TYPES_WITH_DATABASE_CLOCK);
-        }
-        else {
-            jdbc().update(this.insertSql, new Object[] { row.version(), row.description(), row.type(),
-                    row.checksum(), this.dialect.timestamp(row.installedOn()), row.installedBy(),
-                    row.executionTime(), row.success() }, INSERT_TYPES);
-        }
+        Object[] values = (this.databaseClock)
+                ? new Object[] { row.version(), row.description(), row.type(), row.checksum(), row.installedBy(),
+                        row.executionTime(), row.success() }
+                : new Object[] { row.version(), row.description(), row.type(), row.checksum(),
+                        this.dialect.timestamp(row.installedOn()), row.installedBy(), row.executionTime(),
+                        row.success() };
+        jdbc().update(this.insertSql, values, this.databaseClock ? INSERT_TYPES_WITH_DATABASE_CLOCK : INSERT_TYPES);
     }
 
     public void delete(long version) {
