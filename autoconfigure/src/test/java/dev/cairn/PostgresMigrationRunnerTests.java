@@ -49,6 +49,16 @@ class PostgresMigrationRunnerTests extends AbstractMigrationRunnerTests {
 
 
     @Test
+    void recordsInstalledOnFromTheDatabaseClockInTheMigrationsTransaction() {
+        // CURRENT_TIMESTAMP is the transaction's start: the same value in the migration and in its history row
+        // only when the row takes it from the database rather than from the application's clock.
+        this.database.jdbc().execute("CREATE TABLE clock_probe (seen TIMESTAMPTZ NOT NULL)");
+        runner(new Sql(1, "Probe the clock", "INSERT INTO clock_probe (seen) VALUES (CURRENT_TIMESTAMP)")).migrate();
+        assertThat(this.database.jdbc().queryForObject("SELECT COUNT(*) FROM cairn_migrations h JOIN clock_probe p"
+                + " ON h.installed_on = p.seen WHERE h.version = 1", Integer.class)).isOne();
+    }
+
+    @Test
     void createsAnIndexConcurrentlyUnderTheAdvisoryLock() {
         this.database.jdbc().execute("CREATE TABLE items (id INTEGER, name TEXT)");
         AtomicInteger autoCommit = new AtomicInteger();
