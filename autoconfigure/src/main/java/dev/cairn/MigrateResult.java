@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param applied the migrations this call applied, in order
  * @param duration how long the call took
  */
-public record MigrateResult(@Nullable Long initialVersion, @Nullable Long currentVersion, List<MigrationInfo> applied,
-        Duration duration) {
+public record MigrateResult(@Nullable Version initialVersion, @Nullable Version currentVersion,
+        List<MigrationInfo> applied, Duration duration) {
 
 }

@@ -41,7 +41,8 @@ public interface Migration {
      * @throws Exception to fail the rollback; its transaction is rolled back
      */
     default void down(MigrationContext context) throws Exception {
-        throw new IrreversibleMigrationException(version(), description());
+        throw new UnsupportedOperationException("Migration " + version() + " \"" + description()
+                + "\" does not implement down()");
     }
 
     /**

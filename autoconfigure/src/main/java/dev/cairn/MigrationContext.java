@@ -2,7 +2,7 @@ package dev.cairn;
 
 import java.sql.Connection;
 
-import dev.cairn.dialect.Dialect;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,12 +27,12 @@ public interface MigrationContext {
      * The database the migration runs against, for the few statements that differ between databases.
      * @return the dialect
      */
-    Dialect dialect();
+    SqlDialect dialect();
 
     /**
-     * The migration being applied or reverted.
+     * The migration being applied or reverted; {@code null} in a {@link MigrationListener}'s run-level events.
      * @return the migration
      */
-    Migration migration();
+    @Nullable ResolvedMigration migration();
 
 }

@@ -1,80 +1,309 @@
 package dev.cairn;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a {@link MigrationRunner} works: its history table, target and locking. In a Spring Boot application these
- * come from the {@code cairn.*} properties.
- *
- * @param table the history table's name (cairn.table)
- * @param schema the schema of the history table, {@code null} for the connection's current one (cairn.schema)
- * @param target the highest version to apply, {@code null} for the latest (cairn.target)
- * @param outOfOrder whether a pending migration below the current version is applied instead of refused
- * (cairn.out-of-order)
- * @param lockWaitTimeout how long to wait for another instance's lock (cairn.lock.wait-timeout)
- * @param lockLease how long a lease lock lasts without a heartbeat (cairn.lock.lease)
+ * How a {@link MigrationRunner} works: its history table, target, locking, SQL scripts and baseline. Immutable:
+ * start from {@link #defaults()} and change what differs with the {@code with...} methods. In a Spring Boot
+ * application these come from the {@code cairn.*} properties.
  */
-public record MigrationSettings(String table, @Nullable String schema, @Nullable Long target, boolean outOfOrder,
-        Duration lockWaitTimeout, Duration lockLease) {
+public final class MigrationSettings {
 
     /** The default history table name. */
     public static final String DEFAULT_TABLE = "cairn_migrations";
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,57}");
 
-    public MigrationSettings {
-        requireIdentifier(table, "history table name", "cairn.table");
-        if (schema != null) {
-            requireIdentifier(schema, "schema name", "cairn.schema");
-        }
-        if (target != null && target <= 0) {
-            throw new MigrationException("Invalid migration target " + target + " (cairn.target)",
-                    "Set cairn.target to a positive version, or to 'latest'.");
-        }
-        requirePositive(lockWaitTimeout, "cairn.lock.wait-timeout");
-        requirePositive(lockLease, "cairn.lock.lease");
+    private static final MigrationSettings DEFAULTS = new MigrationSettings();
+
+    private String table = DEFAULT_TABLE;
+
+    private @Nullable String schema;
+
+    private @Nullable Version target;
+
+    private boolean outOfOrder;
+
+    private Duration lockWaitTimeout = Duration.ofMinutes(5);
+
+    private Duration lockLease = Duration.ofSeconds(30);
+
+    private List<String> locations = List.of("classpath:db/migration");
+
+    private ScriptNames scriptNames = ScriptNames.FLYWAY;
+
+    private Charset encoding = StandardCharsets.UTF_8;
+
+    private Map<String, String> placeholders = Map.of();
+
+    private boolean placeholderReplacement = true;
+
+    private Version baselineVersion = Version.of(1);
+
+    private String baselineDescription = "<< Cairn Baseline >>";
+
+    private boolean baselineOnMigrate;
+
+    private boolean flywayImport = true;
+
+    private String flywayTable = "flyway_schema_history";
+
+    private MigrationSettings() {
+    }
+
+    private MigrationSettings copy() {
+        MigrationSettings copy = new MigrationSettings();
+        copy.table = this.table;
+        copy.schema = this.schema;
+        copy.target = this.target;
+        copy.outOfOrder = this.outOfOrder;
+        copy.lockWaitTimeout = this.lockWaitTimeout;
+        copy.lockLease = this.lockLease;
+        copy.locations = this.locations;
+        copy.scriptNames = this.scriptNames;
+        copy.encoding = this.encoding;
+        copy.placeholders = this.placeholders;
+        copy.placeholderReplacement = this.placeholderReplacement;
+        copy.baselineVersion = this.baselineVersion;
+        copy.baselineDescription = this.baselineDescription;
+        copy.baselineOnMigrate = this.baselineOnMigrate;
+        copy.flywayImport = this.flywayImport;
+        copy.flywayTable = this.flywayTable;
+        return copy;
     }
 
     /**
-     * The defaults: {@code cairn_migrations} in the current schema, every migration, out-of-order refused, a
-     * 5 minute lock wait and a 30 second lease.
+     * The defaults: {@code cairn_migrations} in the current schema, every migration, out-of-order refused, a 5
+     * minute lock wait and a 30 second lease, SQL scripts in {@code classpath:db/migration} named as Flyway names
+     * them, baseline version 1 without baseline-on-migrate, and Flyway's history imported when found.
      * @return the defaults
      */
     public static MigrationSettings defaults() {
-        return new MigrationSettings(DEFAULT_TABLE, null, null, false, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        return DEFAULTS;
+    }
+
+    /** @return the history table's name (cairn.table) */
+    public String table() {
+        return this.table;
+    }
+
+    /** @return the schema of the history table, {@code null} for the connection's current one (cairn.schema) */
+    public @Nullable String schema() {
+        return this.schema;
+    }
+
+    /** @return the highest version to apply, {@code null} for the latest (cairn.target) */
+    public @Nullable Version target() {
+        return this.target;
+    }
+
+    /** @return whether a pending migration below the current version is applied (cairn.out-of-order) */
+    public boolean outOfOrder() {
+        return this.outOfOrder;
+    }
+
+    /** @return how long to wait for another instance's lock (cairn.lock.wait-timeout) */
+    public Duration lockWaitTimeout() {
+        return this.lockWaitTimeout;
+    }
+
+    /** @return how long a lease lock lasts without being renewed (cairn.lock.lease) */
+    public Duration lockLease() {
+        return this.lockLease;
+    }
+
+    /** @return where SQL scripts are found (cairn.locations) */
+    public List<String> locations() {
+        return this.locations;
+    }
+
+    /** @return how SQL scripts are named (cairn.sql-migration-prefix and the like) */
+    public ScriptNames scriptNames() {
+        return this.scriptNames;
+    }
+
+    /** @return the encoding of SQL scripts (cairn.encoding) */
+    public Charset encoding() {
+        return this.encoding;
+    }
+
+    /** @return the values of {@code ${name}} placeholders in SQL scripts (cairn.placeholders.*) */
+    public Map<String, String> placeholders() {
+        return this.placeholders;
+    }
+
+    /** @return whether placeholders in SQL scripts are replaced (cairn.placeholder-replacement) */
+    public boolean placeholderReplacement() {
+        return this.placeholderReplacement;
+    }
+
+    /** @return the version a baseline records (cairn.baseline-version) */
+    public Version baselineVersion() {
+        return this.baselineVersion;
+    }
+
+    /** @return the description a baseline records (cairn.baseline-description) */
+    public String baselineDescription() {
+        return this.baselineDescription;
+    }
+
+    /** @return whether a non-empty database without history is baselined by migrate (cairn.baseline-on-migrate) */
+    public boolean baselineOnMigrate() {
+        return this.baselineOnMigrate;
+    }
+
+    /** @return whether Flyway's history is imported when Cairn's is missing (cairn.flyway.import) */
+    public boolean flywayImport() {
+        return this.flywayImport;
+    }
+
+    /** @return the name of Flyway's history table (cairn.flyway.table) */
+    public String flywayTable() {
+        return this.flywayTable;
     }
 
     public MigrationSettings withTable(String table) {
-        return new MigrationSettings(table, this.schema, this.target, this.outOfOrder, this.lockWaitTimeout,
-                this.lockLease);
+        requireIdentifier(table, "history table name", "cairn.table");
+        MigrationSettings copy = copy();
+        copy.table = table;
+        return copy;
     }
 
     public MigrationSettings withSchema(@Nullable String schema) {
-        return new MigrationSettings(this.table, schema, this.target, this.outOfOrder, this.lockWaitTimeout,
-                this.lockLease);
+        if (schema != null) {
+            requireIdentifier(schema, "schema name", "cairn.schema");
+        }
+        MigrationSettings copy = copy();
+        copy.schema = schema;
+        return copy;
     }
 
-    public MigrationSettings withTarget(@Nullable Long target) {
-        return new MigrationSettings(this.table, this.schema, target, this.outOfOrder, this.lockWaitTimeout,
-                this.lockLease);
+    public MigrationSettings withTarget(@Nullable Version target) {
+        MigrationSettings copy = copy();
+        copy.target = target;
+        return copy;
+    }
+
+    public MigrationSettings withTarget(long target) {
+        if (target <= 0) {
+            throw new MigrationException("Invalid migration target " + target + " (cairn.target)",
+                    "Set cairn.target to a positive version, or to 'latest'.");
+        }
+        return withTarget(Version.of(target));
     }
 
     public MigrationSettings withOutOfOrder(boolean outOfOrder) {
-        return new MigrationSettings(this.table, this.schema, this.target, outOfOrder, this.lockWaitTimeout,
-                this.lockLease);
+        MigrationSettings copy = copy();
+        copy.outOfOrder = outOfOrder;
+        return copy;
     }
 
     public MigrationSettings withLockWaitTimeout(Duration lockWaitTimeout) {
-        return new MigrationSettings(this.table, this.schema, this.target, this.outOfOrder, lockWaitTimeout,
-                this.lockLease);
+        requirePositive(lockWaitTimeout, "cairn.lock.wait-timeout");
+        MigrationSettings copy = copy();
+        copy.lockWaitTimeout = lockWaitTimeout;
+        return copy;
     }
 
     public MigrationSettings withLockLease(Duration lockLease) {
-        return new MigrationSettings(this.table, this.schema, this.target, this.outOfOrder, this.lockWaitTimeout,
-                lockLease);
+        requirePositive(lockLease, "cairn.lock.lease");
+        MigrationSettings copy = copy();
+        copy.lockLease = lockLease;
+        return copy;
+    }
+
+    public MigrationSettings withLocations(List<String> locations) {
+        MigrationSettings copy = copy();
+        copy.locations = List.copyOf(locations);
+        return copy;
+    }
+
+    public MigrationSettings withScriptNames(ScriptNames scriptNames) {
+        MigrationSettings copy = copy();
+        copy.scriptNames = scriptNames;
+        return copy;
+    }
+
+    public MigrationSettings withEncoding(Charset encoding) {
+        MigrationSettings copy = copy();
+        copy.encoding = encoding;
+        return copy;
+    }
+
+    public MigrationSettings withPlaceholders(Map<String, String> placeholders) {
+        MigrationSettings copy = copy();
+        copy.placeholders = Map.copyOf(placeholders);
+        return copy;
+    }
+
+    public MigrationSettings withPlaceholderReplacement(boolean placeholderReplacement) {
+        MigrationSettings copy = copy();
+        copy.placeholderReplacement = placeholderReplacement;
+        return copy;
+    }
+
+    public MigrationSettings withBaselineVersion(Version baselineVersion) {
+        MigrationSettings copy = copy();
+        copy.baselineVersion = baselineVersion;
+        return copy;
+    }
+
+    public MigrationSettings withBaselineDescription(String baselineDescription) {
+        if (baselineDescription.isBlank() || baselineDescription.length() > 200) {
+            throw new MigrationException("Invalid baseline description '" + baselineDescription
+                    + "' (cairn.baseline-description)", "Set cairn.baseline-description to at most 200 characters.");
+        }
+        MigrationSettings copy = copy();
+        copy.baselineDescription = baselineDescription;
+        return copy;
+    }
+
+    public MigrationSettings withBaselineOnMigrate(boolean baselineOnMigrate) {
+        MigrationSettings copy = copy();
+        copy.baselineOnMigrate = baselineOnMigrate;
+        return copy;
+    }
+
+    public MigrationSettings withFlywayImport(boolean flywayImport) {
+        MigrationSettings copy = copy();
+        copy.flywayImport = flywayImport;
+        return copy;
+    }
+
+    public MigrationSettings withFlywayTable(String flywayTable) {
+        requireIdentifier(flywayTable, "Flyway history table name", "cairn.flyway.table");
+        MigrationSettings copy = copy();
+        copy.flywayTable = flywayTable;
+        return copy;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return this == other || (other instanceof MigrationSettings that && state().equals(that.state()));
+    }
+
+    @Override
+    public int hashCode() {
+        return state().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationSettings" + state();
+    }
+
+    private List<Object> state() {
+        return java.util.Arrays.asList(this.table, this.schema, this.target, this.outOfOrder, this.lockWaitTimeout,
+                this.lockLease, this.locations, this.scriptNames, this.encoding, this.placeholders,
+                this.placeholderReplacement, this.baselineVersion, this.baselineDescription, this.baselineOnMigrate,
+                this.flywayImport, this.flywayTable);
     }
 
     private static void requireIdentifier(@Nullable String value, String what, String property) {

@@ -62,6 +62,8 @@ abstract class AbstractMigrationRunnerTests {
     @BeforeEach
     void createDatabase() {
         this.database = createDatabase(this.directory);
+        // The history table first: a database with tables of its own and no history is refused unless baselined.
+        runner().migrate();
         this.database.jdbc().execute("CREATE TABLE applied_log (version BIGINT NOT NULL)");
     }
 
@@ -75,18 +77,18 @@ abstract class AbstractMigrationRunnerTests {
     @Test
     void appliesPendingMigrationsInVersionOrder() {
         MigrateResult result = runner(log(3), log(1), log(2)).migrate();
-        assertThat(result.applied()).extracting(MigrationInfo::version).containsExactly(1L, 2L, 3L);
+        assertThat(result.applied()).extracting(TestMigrations::version).containsExactly(1L, 2L, 3L);
         assertThat(this.database.jdbc().queryForList("SELECT version FROM applied_log", Long.class))
             .containsExactly(1L, 2L, 3L);
         assertThat(result.initialVersion()).isNull();
-        assertThat(result.currentVersion()).isEqualTo(3);
+        assertThat(result.currentVersion()).hasToString("3");
     }
 
     @Test
     void recordsEachAppliedMigrationInTheHistoryTable() {
         runner(log(1), new Sql(2, "Create users", "CREATE TABLE users (id INTEGER PRIMARY KEY)")).migrate();
         List<MigrationInfo> migrations = runner(log(1)).status().migrations();
-        assertThat(migrations).extracting(MigrationInfo::version, MigrationInfo::description, MigrationInfo::type,
+        assertThat(migrations).extracting(TestMigrations::version, MigrationInfo::description, MigrationInfo::type,
                 MigrationInfo::state)
             .containsExactly(tuple(1L, "Log 1", "JAVA", MigrationState.APPLIED),
                     tuple(2L, "Create users", "JAVA", MigrationState.FUTURE));
@@ -104,7 +106,7 @@ abstract class AbstractMigrationRunnerTests {
         runner(first).migrate();
         Migration second = log(2);
         MigrateResult result = runner(first, second).migrate();
-        assertThat(result.applied()).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(result.applied()).extracting(TestMigrations::version).containsExactly(2L);
         assertThat(TestMigrations.runs(first)).isEqualTo(1);
         assertThat(runner(first, second).migrate().applied()).isEmpty();
         assertThat(logged()).containsExactly(1L, 2L);
@@ -118,14 +120,14 @@ abstract class AbstractMigrationRunnerTests {
                         "INSERT INTO applied_log (version) VALUES (2)"), third);
         assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(runner::migrate)
             .satisfies((ex) -> {
-                assertThat(ex.getVersion()).isEqualTo(2);
+                assertThat(ex.getVersion()).hasToString("2");
                 assertThat(ex.getMessage()).contains("Migration 2 \"Create broken\"", "boom in Create broken",
                         "bean '");
                 assertThat(ex.isChangesMayRemain()).isEqualTo(!rollsBackDdl());
             });
         assertThat(TestMigrations.runs(third)).isZero();
         assertThat(logged()).containsExactly(1L);
-        assertThat(runner.status().currentVersion()).isEqualTo(1);
+        assertThat(runner.status().currentVersion()).hasToString("1");
         assertThat(runner.status().migrations()).extracting(MigrationInfo::state)
             .containsExactly(MigrationState.APPLIED, MigrationState.FAILED, MigrationState.PENDING);
         assertThat(tableExists("broken")).isEqualTo(!rollsBackDdl());
@@ -154,18 +156,20 @@ abstract class AbstractMigrationRunnerTests {
                 Integer.class, false)).isOne();
         Migration fixed = new NonTransactional(2, "Create broken", "CREATE TABLE broken (id INTEGER)", autoCommit);
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner(log(1), fixed)::migrate)
-            .withMessageContaining("Migration 2 \"Create broken\" failed earlier")
+            .withMessageContaining("Migration 2 \"Create broken\" (bean ").withMessageContaining("failed earlier")
             .satisfies((ex) -> assertThat(ex.getAction()).contains("repair()"));
-        assertThat(runner(log(1), fixed).repair()).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(runner(log(1), fixed).repair()).extracting(TestMigrations::version).containsExactly(2L);
         this.database.jdbc().execute("DROP TABLE broken");
-        assertThat(runner(log(1), fixed).migrate().applied()).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(runner(log(1), fixed).migrate().applied()).extracting(TestMigrations::version).containsExactly(2L);
         assertThat(tableExists("broken")).isTrue();
     }
 
     @Test
     void repairOnAFreshDatabaseFindsNothingToRepair() {
-        assertThat(runner(log(1)).repair()).isEmpty();
-        assertThat(tableExists("cairn_migrations")).isFalse();
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1)),
+                MigrationSettings.defaults().withTable("fresh_history"));
+        assertThat(runner.repair()).isEmpty();
+        assertThat(tableExists("fresh_history")).isFalse();
     }
 
     @Test
@@ -175,16 +179,16 @@ abstract class AbstractMigrationRunnerTests {
             .migrate();
         assertThat(autoCommit.get()).isOne();
         assertThat(tableExists("plain")).isTrue();
-        assertThat(runner().status().currentVersion()).isEqualTo(2);
+        assertThat(runner().status().currentVersion()).hasToString("2");
     }
 
     @Test
     void appliesOnlyUpToTheTarget() {
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2), log(3)),
                 MigrationSettings.defaults().withTarget(2L));
-        assertThat(runner.migrate().currentVersion()).isEqualTo(2);
+        assertThat(runner.migrate().currentVersion()).hasToString("2");
         assertThat(logged()).containsExactly(1L, 2L);
-        assertThat(runner.status().inState(MigrationState.PENDING)).extracting(MigrationInfo::version)
+        assertThat(runner.status().inState(MigrationState.PENDING)).extracting(TestMigrations::version)
             .containsExactly(3L);
     }
 
@@ -197,12 +201,12 @@ abstract class AbstractMigrationRunnerTests {
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(), migrations);
         runner.migrate();
         RollbackResult result = runner.rollbackTo(1);
-        assertThat(result.reverted()).extracting(MigrationInfo::version).containsExactly(3L, 2L);
-        assertThat(result.currentVersion()).isEqualTo(1);
+        assertThat(result.reverted()).extracting(TestMigrations::version).containsExactly(3L, 2L);
+        assertThat(result.currentVersion()).hasToString("1");
         assertThat(tableExists("a")).isTrue();
         assertThat(tableExists("b")).isFalse();
         assertThat(tableExists("c")).isFalse();
-        assertThat(runner.status().inState(MigrationState.PENDING)).extracting(MigrationInfo::version)
+        assertThat(runner.status().inState(MigrationState.PENDING)).extracting(TestMigrations::version)
             .containsExactly(2L, 3L);
         assertThat(runner.migrate().applied()).hasSize(2);
         assertThat(tableExists("c")).isTrue();
@@ -217,18 +221,19 @@ abstract class AbstractMigrationRunnerTests {
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(), migrations);
         runner.migrate();
         assertThatExceptionOfType(IrreversibleMigrationException.class).isThrownBy(() -> runner.rollbackTo(0))
-            .withMessageContaining("Migration 2 \"Create b\" is irreversible");
+            .withMessageContaining("Migration 2 \"Create b\" (bean ").withMessageContaining("is irreversible");
         assertThat(tableExists("c")).isTrue();
-        assertThat(runner.status().currentVersion()).isEqualTo(3);
+        assertThat(runner.status().currentVersion()).hasToString("3");
     }
 
     @Test
     void refusesDuplicateVersionsBeforeTouchingTheDatabase() {
-        MigrationRunner runner = runner(log(1), new Sql(1, "Other one"));
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), new Sql(1, "Other")),
+                MigrationSettings.defaults().withTable("fresh_history"));
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::migrate)
             .withMessageContaining("both have version 1")
             .withMessageContaining("Invalid migrations, nothing was changed");
-        assertThat(tableExists("cairn_migrations")).isFalse();
+        assertThat(tableExists("fresh_history")).isFalse();
         assertThat(logged()).isEmpty();
     }
 
@@ -247,7 +252,7 @@ abstract class AbstractMigrationRunnerTests {
             .satisfies((ex) -> assertThat(ex.getAction()).contains("cairn.out-of-order"));
         MigrationRunner outOfOrder = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2), log(3)),
                 MigrationSettings.defaults().withOutOfOrder(true));
-        assertThat(outOfOrder.migrate().applied()).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(outOfOrder.migrate().applied()).extracting(TestMigrations::version).containsExactly(2L);
     }
 
     @Test
@@ -269,10 +274,58 @@ abstract class AbstractMigrationRunnerTests {
 
     @Test
     void usesTheConfiguredHistoryTable() {
-        new MigrationRunner(this.database.dataSource(), List.of(log(1)),
-                MigrationSettings.defaults().withTable("schema_history")).migrate();
-        assertThat(tableExists("schema_history")).isTrue();
-        assertThat(tableExists("cairn_migrations")).isFalse();
+        new MigrationRunner(this.database.dataSource(), List.of(log(1)), MigrationSettings.defaults()
+            .withTable("schema_history")
+            .withBaselineOnMigrate(true)
+            .withBaselineVersion(Version.of(0))).migrate();
+        assertThat(this.database.jdbc().queryForList("SELECT version FROM schema_history ORDER BY installed_rank",
+                String.class)).containsExactly("0", "1");
+        assertThat(this.database.jdbc().queryForObject("SELECT COUNT(*) FROM cairn_migrations", Integer.class))
+            .isZero();
+    }
+
+    @Test
+    void refusesADatabaseWithASchemaButNoHistoryAndSaysHowToBaseline() {
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1)),
+                MigrationSettings.defaults().withTable("fresh_history"));
+        assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::migrate)
+            .withMessageContaining("already has a schema (tables ")
+            .withMessageContaining("applied_log")
+            .withMessageContaining("but no history table fresh_history")
+            .satisfies((ex) -> assertThat(ex.getAction()).contains("cairn.baseline-on-migrate=true",
+                    "cairn.baseline-version", "MigrationRunner.baseline()"));
+        assertThat(tableExists("fresh_history")).isFalse();
+        assertThat(logged()).isEmpty();
+    }
+
+    @Test
+    void baselineOnMigrateTakesMigrationsUpToTheBaselineAsApplied() {
+        MigrationSettings settings = MigrationSettings.defaults()
+            .withTable("fresh_history")
+            .withBaselineOnMigrate(true)
+            .withBaselineVersion(Version.parse("2"));
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2), log(3)),
+                settings);
+        MigrateResult result = runner.migrate();
+        assertThat(result.applied()).extracting(TestMigrations::version).containsExactly(3L);
+        assertThat(logged()).containsExactly(3L);
+        assertThat(runner.status().migrations()).extracting(TestMigrations::version, MigrationInfo::state)
+            .containsExactly(tuple(1L, MigrationState.BELOW_BASELINE), tuple(2L, MigrationState.BASELINE),
+                    tuple(3L, MigrationState.APPLIED));
+        assertThat(runner.status().currentVersion()).hasToString("3");
+    }
+
+    @Test
+    void baselineRecordsTheVersionOnceAndRefusesADatabaseWithHistory() {
+        MigrationSettings settings = MigrationSettings.defaults()
+            .withTable("fresh_history")
+            .withBaselineVersion(Version.parse("1.5"));
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)), settings);
+        assertThat(runner.baseline()).hasToString("1.5");
+        assertThat(runner.baseline()).as("baselining again at the same version changes nothing").hasToString("1.5");
+        assertThat(runner.migrate().applied()).extracting(TestMigrations::version).containsExactly(2L);
+        assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::baseline)
+            .withMessageContaining("already records migrations up to version 2");
     }
 
     @Test
@@ -318,7 +371,7 @@ abstract class AbstractMigrationRunnerTests {
             for (Future<MigrateResult> result : results) {
                 MigrateResult migrated = result.get(120, TimeUnit.SECONDS);
                 applied += migrated.applied().size();
-                assertThat(migrated.currentVersion()).isEqualTo(10);
+                assertThat(migrated.currentVersion()).hasToString("10");
             }
             assertThat(applied).isEqualTo(10);
             assertThat(logged()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);

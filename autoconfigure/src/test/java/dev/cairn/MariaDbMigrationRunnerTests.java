@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.cairn.testsupport.TestDatabase;
+import dev.cairn.testsupport.TestMigrations;
 import dev.cairn.testsupport.TestDatabases;
 import dev.cairn.testsupport.TestMigrations.Failing;
 import dev.cairn.testsupport.TestMigrations.Sql;
@@ -45,8 +46,8 @@ class MariaDbMigrationRunnerTests extends AbstractMigrationRunnerTests {
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner(log(1), fixed)::migrate)
             .withMessageContaining("failed earlier and may have left changes behind");
         this.database.jdbc().execute("DROP TABLE broken");
-        assertThat(runner(log(1), fixed).repair()).extracting(MigrationInfo::version).containsExactly(2L);
-        assertThat(runner(log(1), fixed).migrate().applied()).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(runner(log(1), fixed).repair()).extracting(TestMigrations::version).containsExactly(2L);
+        assertThat(runner(log(1), fixed).migrate().applied()).extracting(TestMigrations::version).containsExactly(2L);
         assertThat(runner(log(1), fixed).status().inState(MigrationState.APPLIED)).hasSize(2);
     }
 

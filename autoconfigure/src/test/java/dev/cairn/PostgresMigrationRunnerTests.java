@@ -55,7 +55,7 @@ class PostgresMigrationRunnerTests extends AbstractMigrationRunnerTests {
         this.database.jdbc().execute("CREATE TABLE clock_probe (seen TIMESTAMPTZ NOT NULL)");
         runner(new Sql(1, "Probe the clock", "INSERT INTO clock_probe (seen) VALUES (CURRENT_TIMESTAMP)")).migrate();
         assertThat(this.database.jdbc().queryForObject("SELECT COUNT(*) FROM cairn_migrations h JOIN clock_probe p"
-                + " ON h.installed_on = p.seen WHERE h.version = 1", Integer.class)).isOne();
+                + " ON h.installed_on = p.seen WHERE h.version = '1'", Integer.class)).isOne();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.cairn.testsupport.TestDatabase;
+import dev.cairn.testsupport.TestMigrations;
 import dev.cairn.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +39,7 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
         leaseHeldBy("dead-host (pid 1)", -1000);
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
                 MigrationSettings.defaults().withLockWaitTimeout(Duration.ofSeconds(5)));
-        assertThat(runner.migrate().applied()).extracting(MigrationInfo::version).containsExactly(2L);
+        assertThat(runner.migrate().applied()).extracting(TestMigrations::version).containsExactly(2L);
         assertThat(this.database.jdbc().queryForObject("SELECT COUNT(*) FROM cairn_migrations_lock", Integer.class))
             .as("the lock is released after the run")
             .isZero();

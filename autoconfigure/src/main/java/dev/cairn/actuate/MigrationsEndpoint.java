@@ -8,6 +8,7 @@ import dev.cairn.MigrationInfo;
 import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationState;
 import dev.cairn.MigrationStatus;
+import dev.cairn.Version;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -33,16 +34,20 @@ public class MigrationsEndpoint {
     @ReadOperation
     public MigrationsDescriptor migrations() {
         MigrationStatus status = this.runner.status();
-        return new MigrationsDescriptor(status.currentVersion(),
+        return new MigrationsDescriptor(text(status.currentVersion()),
                 status.migrations().stream().map(MigrationDescriptor::of).toList());
     }
 
     @ReadOperation
-    public @Nullable MigrationDescriptor migration(@Selector long version) {
+    public @Nullable MigrationDescriptor migration(@Selector String version) {
+        if (!Version.isVersion(version)) {
+            return null;
+        }
+        Version wanted = Version.parse(version);
         return this.runner.status()
             .migrations()
             .stream()
-            .filter((migration) -> migration.version() == version)
+            .filter((migration) -> wanted.equals(migration.version()))
             .findFirst()
             .map(MigrationDescriptor::of)
             .orElse(null);
@@ -53,13 +58,17 @@ public class MigrationsEndpoint {
         return new RepairDescriptor(this.runner.repair().stream().map(MigrationDescriptor::of).toList());
     }
 
+    private static @Nullable String text(@Nullable Version version) {
+        return (version != null) ? version.toString() : null;
+    }
+
     /**
-     * Every migration, in version order.
+     * Every migration: versioned ones in version order, then repeatable ones.
      *
      * @param currentVersion the highest applied version, {@code null} on an empty database
      * @param migrations the migrations
      */
-    public record MigrationsDescriptor(@Nullable Long currentVersion,
+    public record MigrationsDescriptor(@Nullable String currentVersion,
             List<MigrationDescriptor> migrations) implements OperationResponseBody {
 
     }
@@ -67,9 +76,10 @@ public class MigrationsEndpoint {
     /**
      * One migration.
      *
-     * @param version the version
+     * @param version the version, absent for a repeatable migration
      * @param description the description
      * @param type the type
+     * @param script an SQL script's path relative to its location
      * @param state the state
      * @param installedOn when it was applied (UTC)
      * @param installedBy who applied it
@@ -78,12 +88,14 @@ public class MigrationsEndpoint {
      * @param reversible whether it can be rolled back
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record MigrationDescriptor(long version, String description, String type, MigrationState state,
+    public record MigrationDescriptor(@Nullable String version, String description, String type,
+            @Nullable String script, MigrationState state,
             @Nullable Instant installedOn, @Nullable String installedBy, @Nullable Long executionTimeMs,
             @Nullable Integer checksum, boolean reversible) implements OperationResponseBody {
 
         static MigrationDescriptor of(MigrationInfo info) {
-            return new MigrationDescriptor(info.version(), info.description(), info.type(), info.state(),
+            return new MigrationDescriptor(text(info.version()), info.description(), info.type(), info.script(),
+                    info.state(),
                     info.installedOn(), info.installedBy(), info.executionTimeMs(), info.checksum(),
                     info.reversible());
         }

@@ -1,5 +1,6 @@
 package dev.cairn.actuate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.cairn.MigrationFailedException;
@@ -7,6 +8,7 @@ import dev.cairn.MigrationInfo;
 import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationState;
 import dev.cairn.MigrationStatus;
+import dev.cairn.Version;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -27,12 +29,18 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         MigrationStatus status = this.runner.status();
-        Long target = this.runner.getSettings().target();
+        Version target = this.runner.getSettings().target();
         long pending = status.inState(MigrationState.PENDING)
             .stream()
-            .filter((migration) -> target == null || migration.version() <= target)
+            .filter((migration) -> target == null || migration.version() == null
+                    || migration.version().compareTo(target) <= 0)
             .count();
-        List<Long> failed = status.inState(MigrationState.FAILED).stream().map(MigrationInfo::version).toList();
+        List<String> failed = new ArrayList<>();
+        for (MigrationInfo migration : status.migrations()) {
+            if (migration.state() == MigrationState.FAILED || migration.state() == MigrationState.INTERRUPTED) {
+                failed.add((migration.version() != null) ? migration.version().toString() : migration.description());
+            }
+        }
         MigrationFailedException lastFailure = this.runner.getLastFailure();
         if (!failed.isEmpty() || lastFailure != null) {
             builder.down();
@@ -47,7 +55,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
             builder.up();
         }
         if (status.currentVersion() != null) {
-            builder.withDetail("currentVersion", status.currentVersion());
+            builder.withDetail("currentVersion", status.currentVersion().toString());
         }
         builder.withDetail("pending", pending);
         if (!failed.isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationSettings;
+import dev.cairn.Version;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -125,21 +126,24 @@ public class CairnProperties {
      * @return the settings
      */
     public MigrationSettings toSettings() {
-        return new MigrationSettings(this.table, (this.schema != null && !this.schema.isBlank()) ? this.schema : null,
-                parseTarget(this.target), this.outOfOrder, this.lock.getWaitTimeout(), this.lock.getLease());
+        return MigrationSettings.defaults()
+            .withTable(this.table)
+            .withSchema((this.schema != null && !this.schema.isBlank()) ? this.schema : null)
+            .withTarget(parseTarget(this.target))
+            .withOutOfOrder(this.outOfOrder)
+            .withLockWaitTimeout(this.lock.getWaitTimeout())
+            .withLockLease(this.lock.getLease());
     }
 
-    private static @Nullable Long parseTarget(@Nullable String target) {
+    private static @Nullable Version parseTarget(@Nullable String target) {
         if (target == null || target.isBlank() || target.trim().equalsIgnoreCase("latest")) {
             return null;
         }
-        try {
-            return Long.parseLong(target.trim());
-        }
-        catch (NumberFormatException ex) {
+        if (!Version.isVersion(target) || Version.parse(target).compareTo(Version.of(0)) == 0) {
             throw new MigrationException("Invalid migration target '" + target + "' (cairn.target)",
-                    "Set cairn.target to a positive version, or to 'latest'.");
+                    "Set cairn.target to a version such as 4 or 1.2, or to 'latest'.");
         }
+        return Version.parse(target);
     }
 
     /**

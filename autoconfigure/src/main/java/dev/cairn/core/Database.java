@@ -3,20 +3,23 @@ package dev.cairn.core;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import dev.cairn.MigrationSettings;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.Dialects;
+import dev.cairn.lock.LeaseLock;
+import dev.cairn.lock.MariaDbNamedLock;
 import dev.cairn.lock.MigrationLock;
+import dev.cairn.lock.PostgresAdvisoryLock;
 import org.jspecify.annotations.Nullable;
 
-
 /**
- * The database a runner migrates, as found on first contact: its dialect, history table, executor, the user that
- * installs migrations and the name its lock is known by.
+ * The database a runner migrates, as found on first contact: its dialect, history table, the user that installs
+ * migrations and the name its lock is known by. It also holds the one sequence by which every operation that
+ * changes the database takes turns with other instances: {@link #locked(MigrationSettings, Function)}.
  *
  * @param dataSource the data source
  * @param dialect the dialect
@@ -35,42 +38,62 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
      * @throws SQLException when it cannot be reached
      */
     public static Database connect(DataSource dataSource, MigrationSettings settings) throws SQLException {
-        Dialect dialect;
-        String installedBy;
-        String lockName;
-        String currentSchema;
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
-            dialect = Dialects.forProductName(metaData.getDatabaseProductName());
-            installedBy = userName(metaData);
-            currentSchema = currentSchema(connection);
+            Dialect dialect = Dialects.forProductName(metaData.getDatabaseProductName());
+            String currentSchema = currentSchema(connection);
             String namespace = (settings.schema() != null) ? settings.schema()
                     : join(connection.getCatalog(), currentSchema);
-            lockName = join(namespace, settings.table());
+            TableName table = new TableName(settings.schema(), currentSchema, settings.table(), dialect);
+            return new Database(dataSource, dialect, new HistoryTable(dataSource, dialect, table),
+                    userName(metaData), join(namespace, settings.table()));
         }
-        HistoryTable history = new HistoryTable(dataSource, dialect, settings.schema(), currentSchema,
-                settings.table());
-        return new Database(dataSource, dialect, history, installedBy, lockName);
     }
 
     /**
-     * An executor for applying or reverting migrations; made only when there is something to do, so a start with
-     * nothing pending loads no transaction machinery.
+     * Runs an operation while holding the migration lock: taken (waiting for other instances up to the settings'
+     * timeout), then released whatever happens.
+     * @param settings the settings
+     * @param operation what to do with the lock held
+     * @param <T> what it returns
+     * @return what it returned
+     */
+    public <T> T locked(MigrationSettings settings, Function<MigrationLock, T> operation) {
+        MigrationLock lock = newLock(settings);
+        try {
+            lock.acquire(settings.lockWaitTimeout());
+            return operation.apply(lock);
+        }
+        finally {
+            lock.release();
+        }
+    }
+
+    /**
+     * An executor for applying or reverting migrations under a held lock; made only when there is something to do,
+     * so a start with nothing pending loads no transaction machinery.
+     * @param lock the held lock
+     * @param listeners the listeners
      * @return the executor
      */
-    public MigrationExecutor newExecutor() {
-        return new MigrationExecutor(this.dataSource, this.dialect, this.history);
+    public MigrationExecutor newExecutor(MigrationLock lock, Listeners listeners) {
+        return new MigrationExecutor(this.dataSource, this.dialect, this.history, lock, listeners, this.installedBy,
+                this.history.nextRank());
     }
 
-    /**
-     * A new, unheld lock for this database's history table.
-     * @param lease how long a lease lasts without a heartbeat, where the lock is a lease
-     * @return the lock
-     */
-    public MigrationLock newLock(Duration lease) {
-        // A lease table lives next to the history table, so its schema must exist before the lock is taken.
-        this.history.createSchemaIfMissing();
-        return this.dialect.newLock(this.dataSource, this.lockName, this.history.qualifiedName() + "_lock", lease);
+    private MigrationLock newLock(MigrationSettings settings) {
+        return switch (this.dialect.lockKind()) {
+            case ADVISORY -> new PostgresAdvisoryLock(this.dataSource, this.lockName);
+            case NAMED -> new MariaDbNamedLock(this.dataSource, this.dialect.name(), this.lockName);
+            case FILE, LEASE -> leaseLock(settings);
+        };
+    }
+
+    private MigrationLock leaseLock(MigrationSettings settings) {
+        String schema = settings.schema();
+        return new LeaseLock(this.dataSource, this.lockName, this.history.name().qualified() + "_lock",
+                settings.lockLease(), this.dialect.currentTimeMillisQuery(),
+                (schema != null) ? this.dialect.createSchema(schema) : null);
     }
 
     private static String userName(DatabaseMetaData metaData) throws SQLException {

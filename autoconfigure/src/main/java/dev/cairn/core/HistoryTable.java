@@ -1,39 +1,43 @@
 package dev.cairn.core;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.cairn.Version;
 import dev.cairn.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.SqlTypeValue;
 
 /**
- * The table that records every applied migration: one row per version, written in the migration's own
- * transaction.
+ * The table that records every applied migration, one row each in the order they were written. A migration's row is
+ * written in its own transaction where the database can roll its changes back; elsewhere it is written before the
+ * migration runs and completed afterwards, so that a crash leaves a record.
  */
 public final class HistoryTable {
 
-    private static final String COLUMNS = "version, description, type, checksum, installed_on, installed_by,"
-            + " execution_time, success";
+    static final String COLUMNS = "installed_rank, version, description, type, script, checksum, installed_on,"
+            + " installed_by, execution_time, success, installed_from";
 
-    private static final int[] INSERT_TYPES = { Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
-            SqlTypeValue.TYPE_UNKNOWN, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN };
+    private static final String PLANNING_COLUMNS = "installed_rank, version, description, type, checksum, success,"
+            + " execution_time";
 
-    private static final int[] INSERT_TYPES_WITH_DATABASE_CLOCK = { Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-            Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN };
+    private static final int[] INSERT_TYPES = { Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.INTEGER, SqlTypeValue.TYPE_UNKNOWN, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN,
+            Types.VARCHAR };
+
+    private static final int[] INSERT_TYPES_WITH_DATABASE_CLOCK = { Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN, Types.VARCHAR };
 
     private final DataSource dataSource;
 
@@ -41,13 +45,7 @@ public final class HistoryTable {
 
     private final Dialect dialect;
 
-    private final @Nullable String schema;
-
-    private final @Nullable String currentSchema;
-
-    private final String table;
-
-    private final String qualifiedName;
+    private final TableName name;
 
     private final String insertSql;
 
@@ -55,34 +53,21 @@ public final class HistoryTable {
 
     private final String planningSql;
 
-    private final RowMapper<AppliedMigration> rowMapper;
-
     /**
      * The history table of one database.
      * @param dataSource where to read and write it
      * @param dialect the database's dialect
-     * @param schema the configured schema, or {@code null} to use the connection's current one
-     * @param currentSchema the connection's current schema, where the database has schemas
-     * @param table the table's name
+     * @param name the table's name and where it lives
      */
-    public HistoryTable(DataSource dataSource, Dialect dialect, @Nullable String schema,
-            @Nullable String currentSchema, String table) {
+    public HistoryTable(DataSource dataSource, Dialect dialect, TableName name) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.schema = schema;
-        this.currentSchema = currentSchema;
-        this.table = table;
-        this.qualifiedName = (schema != null) ? schema + "." + table : table;
+        this.name = name;
         String now = dialect.currentTimestamp();
         this.databaseClock = now != null;
-        this.insertSql = "INSERT INTO " + this.qualifiedName + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, "
-                + (this.databaseClock ? now : "?") + ", ?, ?, ?)";
-        this.planningSql = "SELECT version, checksum, success, CASE WHEN success THEN NULL ELSE description END FROM "
-                + this.qualifiedName + " ORDER BY version";
-        this.rowMapper = (rs, row) -> new AppliedMigration(rs.getLong("version"), rs.getString("description"),
-                rs.getString("type"), checksum(rs),
-                dialect.readTimestamp(rs, "installed_on"), rs.getString("installed_by"), rs.getLong("execution_time"),
-                rs.getBoolean("success"));
+        this.insertSql = "INSERT INTO " + name.qualified() + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
+                + (this.databaseClock ? now : "?") + ", ?, ?, ?, ?)";
+        this.planningSql = "SELECT " + PLANNING_COLUMNS + " FROM " + name.qualified();
     }
 
     /**
@@ -97,12 +82,62 @@ public final class HistoryTable {
         return this.jdbc;
     }
 
-    public String qualifiedName() {
-        return this.qualifiedName;
+    public TableName name() {
+        return this.name;
+    }
+
+    Dialect dialect() {
+        return this.dialect;
     }
 
     /**
-     * Reads every row in version order, or {@code null} when the table does not exist yet.
+     * Reads what planning a migrate needs of every row, in the order they were written, or {@code null} when it
+     * cannot be read: the table is missing or has an older layout, or something else fails that
+     * {@link #readForPlanning()} under the lock will report. This is the one query a start with nothing pending
+     * makes, so it is plain JDBC on a connection of its own: no template or exception translation to load, and no
+     * caller's transaction to abort when the table is missing.
+     * @return the rows, or {@code null}
+     */
+    public @Nullable List<AppliedMigration> readForPlanningIfExists() {
+        try (Connection connection = this.dataSource.getConnection()) {
+            if (this.dialect.logsFailedStatements() && !this.name.exists(connection)) {
+                return null;
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(this.planningSql)) {
+                return sorted(readPlanningRows(rs));
+            }
+        }
+        catch (SQLException | RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads what planning a migrate needs of every row, in the order they were written.
+     * @return the rows
+     */
+    public List<AppliedMigration> readForPlanning() {
+        return sorted(jdbc().query(this.planningSql, HistoryTable::readPlanningRows));
+    }
+
+    private static List<AppliedMigration> readPlanningRows(ResultSet rs) throws SQLException {
+        List<AppliedMigration> rows = new ArrayList<>();
+        while (rs.next()) {
+            String version = rs.getString(2);
+            int checksum = rs.getInt(5);
+            Integer declared = rs.wasNull() ? null : checksum;
+            long executionTime = rs.getLong(7);
+            Long took = rs.wasNull() ? null : executionTime;
+            rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? Version.parse(version) : null,
+                    rs.getString(3), rs.getString(4), null, declared, null, null, took, rs.getBoolean(6), null));
+        }
+        return rows;
+    }
+
+    /**
+     * Reads every row in the order they were written, or {@code null} when the table does not exist yet. A table
+     * of an older layout is read as it is, so that the status can be reported before it is upgraded.
      * @return the rows, or {@code null}
      */
     public @Nullable List<AppliedMigration> readIfExists() {
@@ -110,82 +145,47 @@ public final class HistoryTable {
             return read();
         }
         catch (DataAccessException ex) {
-            // Created meanwhile by another instance, or failing for a reason that reading again will show.
-            return exists() ? read() : null;
+            // Missing, created meanwhile by another instance, of an older layout, or failing for a reason that
+            // reading again will show.
+            return switch (HistoryLayout.of(this)) {
+                case MISSING -> null;
+                case CAIRN_0_1 -> HistoryLayout.readCairn01(this);
+                default -> read();
+            };
         }
     }
 
     /**
-     * Reads what planning a migrate needs of every row (version, checksum, success, and the description of a
-     * failed one, the only one a message may need), in version order, or {@code null} when it cannot be read: the
-     * table is missing, or something else fails that {@link #readForPlanning()} under the lock will report. This is
-     * the one query a start with nothing pending makes, so it is plain JDBC on a connection of its own: no template
-     * or exception translation to load, and no caller's transaction to abort when the table is missing.
-     * @return the rows, or {@code null}
-     */
-    public @Nullable List<AppliedMigration> readForPlanningIfExists() {
-        try (Connection connection = this.dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(this.planningSql)) {
-            List<AppliedMigration> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(planningRow(rs));
-            }
-            return rows;
-        }
-        catch (SQLException ex) {
-            return null;
-        }
-    }
-
-    /**
-     * Reads what planning a migrate needs of every row, in version order.
-     * @return the rows
-     */
-    public List<AppliedMigration> readForPlanning() {
-        return jdbc().query(this.planningSql, (rs, row) -> planningRow(rs));
-    }
-
-    private static AppliedMigration planningRow(ResultSet rs) throws SQLException {
-        int checksum = rs.getInt(2);
-        Integer declared = rs.wasNull() ? null : checksum;
-        return new AppliedMigration(rs.getLong(1), rs.getString(4), null, declared, null, null, null,
-                rs.getBoolean(3));
-    }
-
-    /**
-     * Reads every row in version order.
+     * Reads every row in the order they were written.
      * @return the rows
      */
     public List<AppliedMigration> read() {
-        return jdbc().query("SELECT " + COLUMNS + " FROM " + this.qualifiedName + " ORDER BY version",
-                this.rowMapper);
+        return sorted(jdbc().query("SELECT " + COLUMNS + " FROM " + this.name.qualified(), (rs, row) -> {
+            String version = rs.getString(2);
+            int checksum = rs.getInt(6);
+            Integer declared = rs.wasNull() ? null : checksum;
+            long executionTime = rs.getLong(9);
+            Long took = rs.wasNull() ? null : executionTime;
+            return new AppliedMigration(rs.getInt(1), (version != null) ? Version.parse(version) : null,
+                    rs.getString(3), rs.getString(4), rs.getString(5), declared,
+                    this.dialect.readTimestamp(rs, "installed_on"), rs.getString(8), took, rs.getBoolean(10),
+                    rs.getString(11));
+        }));
+    }
+
+    private static List<AppliedMigration> sorted(List<AppliedMigration> rows) {
+        rows.sort(Comparator.comparingInt(AppliedMigration::installedRank));
+        return rows;
     }
 
     /**
-     * Creates the table, and its schema when one is configured, unless they exist.
+     * The rank the next row gets: one above the highest written.
+     * @return the rank
      */
-    public void createIfMissing() {
-        if (exists()) {
-            return;
-        }
-        createSchemaIfMissing();
-        jdbc().execute(this.dialect.createHistoryTable(this.qualifiedName));
-    }
-
-    /**
-     * Creates the configured schema unless it exists, before a lock table is placed in it.
-     */
-    public void createSchemaIfMissing() {
-        String createSchema = (this.schema != null) ? this.dialect.createSchema(this.schema) : null;
-        if (createSchema != null) {
-            try {
-                jdbc().execute(createSchema);
-            }
-            catch (DataAccessException ex) {
-                // Another instance created it at the same moment; if it really is missing, the next statement says so.
-            }
-        }
+    public int nextRank() {
+        Integer highest = jdbc().queryForObject("SELECT MAX(installed_rank) FROM " + this.name.qualified(),
+                Integer.class);
+        return (highest != null) ? highest + 1 : 1;
     }
 
     /**
@@ -196,60 +196,81 @@ public final class HistoryTable {
      */
     public void insert(AppliedMigration row) {
         // Typed parameters: an untyped null (a missing checksum) makes some drivers describe the statement first.
+        String version = (row.version() != null) ? row.version().toString() : null;
         Object[] values = (this.databaseClock)
-                ? new Object[] { row.version(), row.description(), row.type(), row.checksum(), row.installedBy(),
-                        row.executionTime(), row.success() }
-                : new Object[] { row.version(), row.description(), row.type(), row.checksum(),
-                        this.dialect.timestamp(row.installedOn()), row.installedBy(), row.executionTime(),
-                        row.success() };
+                ? new Object[] { row.installedRank(), version, row.description(), row.type(), row.script(),
+                        row.checksum(), row.installedBy(), row.executionTime(), row.success(), row.installedFrom() }
+                : new Object[] { row.installedRank(), version, row.description(), row.type(), row.script(),
+                        row.checksum(), this.dialect.timestamp((row.installedOn() != null) ? row.installedOn()
+                                : java.time.Instant.now()), row.installedBy(), row.executionTime(), row.success(),
+                        row.installedFrom() };
         jdbc().update(this.insertSql, values, this.databaseClock ? INSERT_TYPES_WITH_DATABASE_CLOCK : INSERT_TYPES);
     }
 
-    public void delete(long version) {
-        jdbc().update("DELETE FROM " + this.qualifiedName + " WHERE version = ?", version);
-    }
-
-    public void markFailed(long version) {
-        jdbc().update("UPDATE " + this.qualifiedName + " SET success = ? WHERE version = ?", false, version);
+    /**
+     * Writes rows as they are, {@code installed_on} included: rows carried over from an older layout or imported
+     * from Flyway.
+     * @param rows the rows
+     */
+    public void insertAll(List<AppliedMigration> rows) {
+        List<Object[]> values = new ArrayList<>(rows.size());
+        for (AppliedMigration row : rows) {
+            values.add(new Object[] { row.installedRank(), (row.version() != null) ? row.version().toString() : null,
+                    row.description(), row.type(), row.script(), row.checksum(),
+                    this.dialect.timestamp((row.installedOn() != null) ? row.installedOn() : java.time.Instant.now()),
+                    row.installedBy(), row.executionTime(), row.success(), row.installedFrom() });
+        }
+        jdbc().batchUpdate("INSERT INTO " + this.name.qualified() + " (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values, INSERT_TYPES);
     }
 
     /**
-     * Removes the rows of failed migrations.
+     * The statement that creates a history table.
+     * @param table the table
+     * @return the statement
+     */
+    String createStatement(TableName table) {
+        Dialect d = this.dialect;
+        return "CREATE TABLE IF NOT EXISTS " + table.qualified() + " (installed_rank INTEGER NOT NULL PRIMARY KEY,"
+                + " version " + d.varcharType(50) + ", description " + d.varcharType(200) + " NOT NULL, type "
+                + d.varcharType(20) + " NOT NULL, script " + d.varcharType(1000) + ", checksum INTEGER,"
+                + " installed_on " + d.timestampType() + " NOT NULL, installed_by " + d.varcharType(100)
+                + " NOT NULL, execution_time INTEGER, success " + d.booleanType() + " NOT NULL, installed_from "
+                + d.varcharType(200) + ")";
+    }
+
+    /**
+     * Completes the row of a migration that was recorded before it ran.
+     * @param rank the row's rank
+     * @param executionTime how long it took
+     * @param success whether it succeeded
+     */
+    public void complete(int rank, long executionTime, boolean success) {
+        jdbc().update("UPDATE " + this.name.qualified() + " SET execution_time = ?, success = ? WHERE installed_rank = ?",
+                executionTime, success, rank);
+    }
+
+    /**
+     * Marks an applied migration as started again, before its {@code down} runs where a failure may leave changes
+     * behind, so that a crash leaves a record.
+     * @param rank the row's rank
+     * @param installedFrom the host and process reverting it
+     */
+    public void markStarted(int rank, String installedFrom) {
+        jdbc().update("UPDATE " + this.name.qualified() + " SET execution_time = NULL, success = ?, installed_from = ?"
+                + " WHERE installed_rank = ?", false, installedFrom, rank);
+    }
+
+    public void delete(int rank) {
+        jdbc().update("DELETE FROM " + this.name.qualified() + " WHERE installed_rank = ?", rank);
+    }
+
+    /**
+     * Removes the rows of failed and interrupted migrations.
      * @return how many were removed
      */
     public int deleteFailed() {
-        return jdbc().update("DELETE FROM " + this.qualifiedName + " WHERE success = ?", false);
-    }
-
-    private boolean exists() {
-        Boolean exists = jdbc().execute((Connection connection) -> {
-            DatabaseMetaData metaData = connection.getMetaData();
-            String schemaPattern = (this.schema != null) ? fold(metaData, this.schema) : this.currentSchema;
-            String catalog = connection.getCatalog();
-            if (this.schema != null && this.dialect.schemaIsCatalog()) {
-                catalog = this.schema;
-                schemaPattern = null;
-            }
-            try (ResultSet tables = metaData.getTables(catalog, schemaPattern, fold(metaData, this.table), null)) {
-                return tables.next();
-            }
-        });
-        return Boolean.TRUE.equals(exists);
-    }
-
-    private static @Nullable Integer checksum(ResultSet rs) throws SQLException {
-        int checksum = rs.getInt("checksum");
-        return rs.wasNull() ? null : checksum;
-    }
-
-    private static String fold(DatabaseMetaData metaData, String identifier) throws SQLException {
-        if (metaData.storesUpperCaseIdentifiers()) {
-            return identifier.toUpperCase(Locale.ROOT);
-        }
-        if (metaData.storesLowerCaseIdentifiers()) {
-            return identifier.toLowerCase(Locale.ROOT);
-        }
-        return identifier;
+        return jdbc().update("DELETE FROM " + this.name.qualified() + " WHERE success = ?", false);
     }
 
 }

@@ -6,10 +6,15 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
-import dev.cairn.Migration;
 import dev.cairn.MigrationContext;
 import dev.cairn.MigrationFailedException;
+import dev.cairn.ResolvedMigration;
+import dev.cairn.SqlDialect;
+import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.dialect.Dialect;
+import dev.cairn.lock.Holder;
+import dev.cairn.lock.MigrationLock;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -18,8 +23,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies or reverts one migration: in its own transaction together with its history row, or, for a
- * non-transactional migration, on a connection of its own with the row written after it succeeds.
+ * Runs one migration at a time under a held lock, each in its own transaction committed together with its history
+ * row. Where a failure may leave changes behind (DDL that cannot roll back, a migration that is not transactional)
+ * the row is written before the migration runs and completed afterwards, so that a crash leaves a record.
  */
 public final class MigrationExecutor {
 
@@ -29,71 +35,135 @@ public final class MigrationExecutor {
 
     private final HistoryTable history;
 
-    private final JdbcTemplate jdbc;
+    private final MigrationLock lock;
+
+    private final Listeners listeners;
+
+    private final String installedBy;
+
+    private final StatementRecordingJdbcTemplate jdbc;
 
     private final TransactionTemplate transactions;
 
-    public MigrationExecutor(DataSource dataSource, Dialect dialect, HistoryTable history) {
+    private int nextRank;
+
+    MigrationExecutor(DataSource dataSource, Dialect dialect, HistoryTable history, MigrationLock lock,
+            Listeners listeners, String installedBy, int nextRank) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.history = history;
-        this.jdbc = history.jdbc();
+        this.lock = lock;
+        this.listeners = listeners;
+        this.installedBy = installedBy;
+        this.nextRank = nextRank;
+        this.jdbc = new StatementRecordingJdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     /**
      * Applies the migration and records it.
      * @param migration the migration
-     * @param installedBy who applies it
      * @return its history row
      * @throws MigrationFailedException when it fails, after its transaction was rolled back and, where changes may
-     * remain, a FAILED row was written
+     * remain, its row was marked FAILED
      */
-    public AppliedMigration apply(PlannedMigration migration, String installedBy) {
+    public AppliedMigration apply(ExecutableMigration migration) {
+        boolean recordFirst = changesMayRemain(migration);
+        int rank = this.nextRank++;
         Instant installedOn = Instant.now();
         long start = System.nanoTime();
+        this.jdbc.forget();
         try {
+            if (recordFirst) {
+                runInTransaction((context) -> {
+                    this.lock.fence(context.connection());
+                    this.history.insert(row(migration, rank, installedOn, null, false));
+                    return null;
+                });
+            }
             return run(migration, (context) -> {
-                migration.migration().up(context);
-                AppliedMigration row = row(migration, installedOn, installedBy, start, true);
-                this.history.insert(row);
+                this.listeners.beforeEachMigrate(context);
+                migration.up(context);
+                this.listeners.afterEachMigrate(context);
+                this.lock.fence(context.connection());
+                AppliedMigration row = row(migration, rank, installedOn, millisSince(start), true);
+                if (recordFirst) {
+                    this.history.complete(rank, row.executionTime(), true);
+                }
+                else {
+                    this.history.insert(row);
+                }
                 return row;
             });
         }
         catch (Throwable ex) {
-            throw failed(migration, "up()", ex,
-                    () -> this.history.insert(row(migration, installedOn, installedBy, start, false)));
+            MigrationFailedException failure = failed(migration, "up()", ex,
+                    recordFirst ? () -> this.history.complete(rank, millisSince(start), false) : null);
+            this.listeners.afterEachMigrateError(migration, failure);
+            throw failure;
         }
     }
 
     /**
      * Reverts the migration and removes its history row.
      * @param migration the migration
+     * @param row its history row
      * @throws MigrationFailedException when {@code down} fails; where changes may remain, its row is marked FAILED
      */
-    public void revert(PlannedMigration migration) {
+    public void revert(ExecutableMigration migration, AppliedMigration row) {
+        boolean recordFirst = changesMayRemain(migration);
+        long start = System.nanoTime();
+        this.jdbc.forget();
         try {
+            if (recordFirst) {
+                runInTransaction((context) -> {
+                    this.lock.fence(context.connection());
+                    this.history.markStarted(row.installedRank(), Holder.DESCRIPTION);
+                    return null;
+                });
+            }
             run(migration, (context) -> {
-                migration.migration().down(context);
-                this.history.delete(migration.version());
+                migration.down(context);
+                this.lock.fence(context.connection());
+                this.history.delete(row.installedRank());
                 return null;
             });
         }
         catch (Throwable ex) {
-            throw failed(migration, "down()", ex, () -> this.history.markFailed(migration.version()));
+            throw failed(migration, "down()", ex,
+                    recordFirst ? () -> this.history.complete(row.installedRank(), millisSince(start), false) : null);
         }
     }
 
     /**
-     * The failure to report, after recording it in the history table where the migration may have left changes
-     * behind, so the next start refuses to run until it is repaired.
+     * Runs work on the migrating connection in a transaction of its own, such as a listener's run-level event.
+     * @param work the work
+     * @param <T> what it returns
+     * @return what it returned
+     * @throws Exception when the work fails; the transaction is rolled back
      */
-    private MigrationFailedException failed(PlannedMigration migration, String operation, Throwable cause,
-            Runnable recordFailure) {
-        boolean changesMayRemain = changesMayRemain(migration);
-        MigrationFailedException failure = new MigrationFailedException(migration.version(), migration.description(),
-                migration.beanName(), operation, changesMayRemain, cause);
-        if (changesMayRemain) {
+    public <T> T runInTransaction(Work<T> work) throws Exception {
+        try {
+            return inTransaction(null, work);
+        }
+        catch (WorkException ex) {
+            throw (Exception) ex.getCause();
+        }
+    }
+
+    /**
+     * The failure to report, after marking the migration's row FAILED where it may have left changes behind, so
+     * the next start refuses to run until it is repaired.
+     */
+    private MigrationFailedException failed(ExecutableMigration migration, String operation, Throwable cause,
+            @Nullable Runnable recordFailure) {
+        StatementException statement = StatementException.find(cause);
+        String sql = (statement != null) ? statement.statement() : this.jdbc.failedStatement();
+        int line = (statement != null) ? statement.line() : 0;
+        Throwable reported = (statement != null && statement.getCause() != null) ? statement.getCause() : cause;
+        MigrationFailedException failure = new MigrationFailedException(migration, operation,
+                recordFailure != null, sql, line, reported);
+        if (recordFailure != null) {
             try {
                 recordFailure.run();
             }
@@ -104,38 +174,38 @@ public final class MigrationExecutor {
         return failure;
     }
 
-    private boolean changesMayRemain(PlannedMigration migration) {
-        return !migration.migration().transactional() || !this.dialect.supportsTransactionalDdl();
+    private boolean changesMayRemain(ExecutableMigration migration) {
+        return !migration.transactional() || !this.dialect.supportsTransactionalDdl();
     }
 
-    private <T> T run(PlannedMigration migration, Step<T> step) throws Exception {
-        if (migration.migration().transactional()) {
+    private <T> T run(ExecutableMigration migration, Work<T> work) throws Exception {
+        if (migration.transactional()) {
             try {
-                return inTransaction(migration, step);
+                return inTransaction(migration, work);
             }
-            catch (StepException ex) {
+            catch (WorkException ex) {
                 throw (Exception) ex.getCause();
             }
         }
-        return runWithoutTransaction(migration, step);
+        return withoutTransaction(migration, work);
     }
 
-    private <T> T inTransaction(PlannedMigration migration, Step<T> step) {
+    private <T> T inTransaction(@Nullable ResolvedMigration migration, Work<T> work) {
         return this.transactions.execute((status) -> {
             Connection connection = DataSourceUtils.getConnection(this.dataSource);
             try {
-                return step.run(new Context(this.jdbc, connection, this.dialect, migration.migration()));
+                return work.run(new Context(this.jdbc, connection, this.dialect, migration));
             }
             catch (RuntimeException | Error ex) {
                 throw ex;
             }
             catch (Exception ex) {
-                throw new StepException(ex);
+                throw new WorkException(ex);
             }
         });
     }
 
-    private <T> T runWithoutTransaction(PlannedMigration migration, Step<T> step) throws Exception {
+    private <T> T withoutTransaction(ResolvedMigration migration, Work<T> work) throws Exception {
         Connection connection = this.dataSource.getConnection();
         boolean autoCommit = connection.getAutoCommit();
         try {
@@ -143,7 +213,7 @@ public final class MigrationExecutor {
                 connection.setAutoCommit(true);
             }
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            return step.run(new Context(jdbc, connection, this.dialect, migration.migration()));
+            return work.run(new Context(jdbc, connection, this.dialect, migration));
         }
         finally {
             restore(connection, autoCommit);
@@ -161,31 +231,39 @@ public final class MigrationExecutor {
         }
     }
 
-    private static AppliedMigration row(PlannedMigration migration, Instant installedOn, String installedBy,
-            long start, boolean success) {
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return new AppliedMigration(migration.version(), migration.description(), migration.type(),
-                migration.checksum(), installedOn, installedBy, millis, success);
+    private AppliedMigration row(ExecutableMigration migration, int rank, Instant installedOn,
+            @Nullable Long executionTime, boolean success) {
+        return new AppliedMigration(rank, migration.version(), migration.description(), migration.type(),
+                migration.script(), migration.checksum(), installedOn, this.installedBy, executionTime, success,
+                Holder.DESCRIPTION);
     }
 
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /**
+     * Work done on the migrating connection.
+     * @param <T> what it returns
+     */
     @FunctionalInterface
-    private interface Step<T> {
+    public interface Work<T> {
 
         T run(MigrationContext context) throws Exception;
 
     }
 
     /** Carries a checked exception out of a transaction callback, which rolls back on it. */
-    private static final class StepException extends RuntimeException {
+    private static final class WorkException extends RuntimeException {
 
-        StepException(Exception cause) {
+        WorkException(Exception cause) {
             super(cause);
         }
 
     }
 
-    private record Context(JdbcTemplate jdbc, Connection connection, Dialect dialect,
-            Migration migration) implements MigrationContext {
+    private record Context(JdbcTemplate jdbc, Connection connection, SqlDialect dialect,
+            @Nullable ResolvedMigration migration) implements MigrationContext {
 
     }
 

@@ -2,142 +2,147 @@ package dev.cairn.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-import dev.cairn.Migration;
 import dev.cairn.MigrationException;
+import dev.cairn.Version;
+import dev.cairn.core.source.ExecutableMigration;
+import dev.cairn.core.source.MigrationResolver;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The application's migrations, validated as a set and sorted by version. Building it changes nothing, so an
- * invalid set is refused before the database is touched.
+ * The application's migrations from every source, validated as one set: versioned ones sorted by version, then
+ * repeatable ones sorted by description. Building it changes nothing, so an invalid set is refused before the
+ * database is touched.
  */
 public final class MigrationPlan {
 
     private static final int MAX_DESCRIPTION = 200;
 
-    private final List<PlannedMigration> migrations;
+    private final List<ExecutableMigration> versioned;
 
-    private final Map<Long, PlannedMigration> byVersion;
+    private final List<ExecutableMigration> repeatable;
 
-    private MigrationPlan(List<PlannedMigration> migrations) {
-        this.migrations = migrations;
-        this.byVersion = new HashMap<>(migrations.size() * 2);
-        for (PlannedMigration migration : migrations) {
-            this.byVersion.put(migration.version(), migration);
-        }
+    private final Map<Version, ExecutableMigration> byVersion;
+
+    private final Map<String, ExecutableMigration> byDescription;
+
+    private MigrationPlan(List<ExecutableMigration> versioned, List<ExecutableMigration> repeatable) {
+        this.versioned = Collections.unmodifiableList(versioned);
+        this.repeatable = Collections.unmodifiableList(repeatable);
+        this.byVersion = new HashMap<>(versioned.size() * 2);
+        versioned.forEach((migration) -> this.byVersion.put(migration.version(), migration));
+        this.byDescription = new HashMap<>(repeatable.size() * 2);
+        repeatable.forEach((migration) -> this.byDescription.put(migration.description(), migration));
     }
 
     /**
-     * Validates and sorts the migrations.
-     * @param migrations the migration beans by bean name
+     * Resolves every source and validates the migrations as one set.
+     * @param resolvers the sources
      * @return the plan
-     * @throws MigrationException naming every invalid migration when the set is invalid
+     * @throws MigrationException naming every invalid migration and its origin when the set is invalid
      */
-    public static MigrationPlan of(Map<String, ? extends Migration> migrations) {
-        List<PlannedMigration> planned = new ArrayList<>(migrations.size());
-        migrations.forEach((name, migration) -> planned.add(PlannedMigration.of(name, migration)));
-        planned.sort((a, b) -> Long.compare(a.version(), b.version()));
+    public static MigrationPlan resolve(List<MigrationResolver> resolvers) {
+        List<ExecutableMigration> all = new ArrayList<>();
+        for (MigrationResolver resolver : resolvers) {
+            all.addAll(resolver.resolve());
+        }
+        return of(all);
+    }
+
+    /**
+     * Validates the migrations as one set.
+     * @param migrations the migrations
+     * @return the plan
+     * @throws MigrationException naming every invalid migration and its origin when the set is invalid
+     */
+    public static MigrationPlan of(List<ExecutableMigration> migrations) {
+        List<ExecutableMigration> versioned = new ArrayList<>(migrations.size());
+        List<ExecutableMigration> repeatable = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        PlannedMigration previous = null;
-        for (PlannedMigration migration : planned) {
-            if (migration.version() <= 0) {
-                problems.add("bean '" + migration.beanName() + "' has version " + migration.version()
-                        + "; versions must be positive");
+        for (ExecutableMigration migration : migrations) {
+            (migration.repeatable() ? repeatable : versioned).add(migration);
+            checkDescription(migration, problems);
+        }
+        versioned.sort(Comparator.comparing(ExecutableMigration::version));
+        repeatable.sort(Comparator.comparing(ExecutableMigration::description));
+        for (int i = 1; i < versioned.size(); i++) {
+            ExecutableMigration previous = versioned.get(i - 1);
+            ExecutableMigration migration = versioned.get(i);
+            if (previous.version().equals(migration.version())) {
+                problems.add(previous.origin() + " and " + migration.origin() + " both have version "
+                        + migration.version());
             }
-            if (previous != null && previous.version() == migration.version()) {
-                problems.add("beans '" + previous.beanName() + "' and '" + migration.beanName()
-                        + "' both have version " + migration.version());
+        }
+        for (int i = 1; i < repeatable.size(); i++) {
+            ExecutableMigration previous = repeatable.get(i - 1);
+            ExecutableMigration migration = repeatable.get(i);
+            if (previous.description().equals(migration.description())) {
+                problems.add(previous.origin() + " and " + migration.origin()
+                        + " are both the repeatable migration \"" + migration.description() + "\"");
             }
-            String description = migration.description();
-            if (description == null || description.isBlank()) {
-                problems.add("bean '" + migration.beanName() + "' (version " + migration.version()
-                        + ") has a blank description");
-            }
-            else if (description.length() > MAX_DESCRIPTION) {
-                problems.add("bean '" + migration.beanName() + "' (version " + migration.version()
-                        + ") has a description longer than " + MAX_DESCRIPTION + " characters");
-            }
-            previous = migration;
         }
         if (!problems.isEmpty()) {
             throw new MigrationException("Invalid migrations, nothing was changed: " + String.join("; ", problems),
-                    "Give every Migration bean a unique, positive version() and a non-blank description() of at"
-                            + " most " + MAX_DESCRIPTION + " characters.");
+                    "Give every migration a unique, positive version and a non-blank description of at most "
+                            + MAX_DESCRIPTION + " characters, and every repeatable script a unique description.");
         }
-        return new MigrationPlan(Collections.unmodifiableList(planned));
+        return new MigrationPlan(versioned, repeatable);
     }
 
-    public List<PlannedMigration> migrations() {
-        return this.migrations;
-    }
-
-    public @Nullable PlannedMigration find(long version) {
-        return this.byVersion.get(version);
-    }
-
-    public long latestVersion() {
-        return this.migrations.isEmpty() ? 0 : this.migrations.get(this.migrations.size() - 1).version();
+    private static void checkDescription(ExecutableMigration migration, List<String> problems) {
+        String description = migration.description();
+        String name = migration.origin() + ((migration.version() != null) ? " (version " + migration.version() + ")"
+                : "");
+        if (migration instanceof dev.cairn.core.source.JavaMigration java && java.declaredVersion() <= 0) {
+            problems.add(migration.origin() + " has version " + java.declaredVersion()
+                    + "; versions must be positive");
+        }
+        if (description == null || description.isBlank()) {
+            problems.add(name + " has a blank description");
+        }
+        else if (description.length() > MAX_DESCRIPTION) {
+            problems.add(name + " has a description longer than " + MAX_DESCRIPTION + " characters");
+        }
     }
 
     /**
-     * The migrations to apply, after checking that the history table agrees with the application.
-     * @param history the history table's rows, in version order
-     * @param target the highest version to apply, {@code null} for all
-     * @param outOfOrder whether pending migrations below the current version are applied
-     * @param table the history table's name, for messages
-     * @return the pending migrations up to the target, in version order
-     * @throws MigrationException when a migration failed earlier, was changed after it was applied, or is
-     * pending below the current version
+     * The versioned migrations, in version order.
+     * @return the migrations
      */
-    public List<PlannedMigration> pending(List<AppliedMigration> history, @Nullable Long target, boolean outOfOrder,
-            String table) {
-        Map<Long, AppliedMigration> applied = new HashMap<>(history.size() * 2);
-        long current = 0;
-        for (AppliedMigration row : history) {
-            if (!row.success()) {
-                PlannedMigration known = find(row.version());
-                throw new MigrationException("Migration " + row.version() + " \"" + row.description()
-                        + "\" failed earlier and may have left changes behind (its row in " + table
-                        + " has success = false); nothing runs until it is repaired",
-                        "Inspect what migration " + row.version()
-                                + ((known != null) ? " (bean '" + known.beanName() + "')" : "")
-                                + " changed before it failed and undo it by hand, then call MigrationRunner.repair()"
-                                + " or POST /actuator/migrations to remove the FAILED row, and start again.");
-            }
-            applied.put(row.version(), row);
-            current = Math.max(current, row.version());
-        }
-        List<PlannedMigration> pending = new ArrayList<>();
-        for (PlannedMigration migration : this.migrations) {
-            AppliedMigration row = applied.get(migration.version());
-            if (row != null) {
-                checkUnchanged(migration, row, table);
-            }
-            else if (target == null || migration.version() <= target) {
-                if (migration.version() < current && !outOfOrder) {
-                    throw new MigrationException("Pending " + migration + " is below the current version "
-                            + current + "; applying it now would run it out of order",
-                            "Give the migration a version above " + current
-                                    + ", or set cairn.out-of-order=true to apply it anyway.");
-                }
-                pending.add(migration);
-            }
-        }
-        return pending;
+    public List<ExecutableMigration> versioned() {
+        return this.versioned;
     }
 
-    private static void checkUnchanged(PlannedMigration migration, AppliedMigration row, String table) {
-        if (migration.checksum() != null && row.checksum() != null
-                && !Objects.equals(migration.checksum(), row.checksum())) {
-            throw new MigrationException("Applied " + migration + " was changed: its checksum is "
-                    + migration.checksum() + " but " + table + " recorded " + row.checksum(),
-                    "Revert the change to migration " + migration.version()
-                            + " and write a new migration for it instead; applied migrations must not be edited.");
-        }
+    /**
+     * The repeatable migrations, in description order.
+     * @return the migrations
+     */
+    public List<ExecutableMigration> repeatable() {
+        return this.repeatable;
+    }
+
+    public @Nullable ExecutableMigration find(Version version) {
+        return this.byVersion.get(version);
+    }
+
+    public @Nullable ExecutableMigration findRepeatable(String description) {
+        return this.byDescription.get(description);
+    }
+
+    public @Nullable Version latestVersion() {
+        return this.versioned.isEmpty() ? null : this.versioned.get(this.versioned.size() - 1).version();
+    }
+
+    /**
+     * Whether the plan has no migrations at all.
+     * @return {@code true} when empty
+     */
+    public boolean isEmpty() {
+        return this.versioned.isEmpty() && this.repeatable.isEmpty();
     }
 
 }

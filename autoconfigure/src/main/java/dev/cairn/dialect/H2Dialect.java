@@ -1,7 +1,10 @@
 package dev.cairn.dialect;
 
+import dev.cairn.core.sql.SqlSyntax;
+
 /**
- * H2: transactional DDL is not reliable (DDL commits), so failures are recorded; a lease row locks.
+ * H2: transactional DDL is not reliable (DDL commits), so migrations are recorded before they run; a lease row
+ * locks.
  */
 public class H2Dialect implements Dialect {
 
@@ -13,6 +16,11 @@ public class H2Dialect implements Dialect {
     @Override
     public boolean supportsTransactionalDdl() {
         return false;
+    }
+
+    @Override
+    public SqlSyntax sqlSyntax() {
+        return SqlSyntax.H2;
     }
 
     @Override

@@ -1,15 +1,10 @@
 package dev.cairn.dialect;
 
-import java.time.Duration;
-
-import javax.sql.DataSource;
-
-import dev.cairn.lock.MigrationLock;
-import dev.cairn.lock.MariaDbNamedLock;
+import dev.cairn.core.sql.SqlSyntax;
 
 /**
- * MariaDB and MySQL: DDL commits implicitly and cannot be rolled back, so a failed migration is recorded as
- * FAILED; {@code GET_LOCK} on a connection of its own serializes instances.
+ * MariaDB and MySQL: DDL commits implicitly and cannot be rolled back, so a migration is recorded before it runs
+ * and completed afterwards; {@code GET_LOCK} on a connection of its own serializes instances.
  */
 public class MariaDbDialect implements Dialect {
 
@@ -30,13 +25,23 @@ public class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public LockKind lockKind() {
+        return LockKind.NAMED;
+    }
+
+    @Override
+    public SqlSyntax sqlSyntax() {
+        return SqlSyntax.MYSQL;
+    }
+
+    @Override
     public String identityColumn() {
         return "BIGINT AUTO_INCREMENT PRIMARY KEY";
     }
 
     @Override
-    public String[] historyColumnTypes() {
-        return new String[] { "VARCHAR(200)", "BOOLEAN", "DATETIME(3)" };
+    public String timestampType() {
+        return "DATETIME(3)";
     }
 
     @Override
@@ -46,6 +51,16 @@ public class MariaDbDialect implements Dialect {
 
     @Override
     public boolean schemaIsCatalog() {
+        return true;
+    }
+
+    @Override
+    public String renameTable(String table, String qualifiedTarget, String simpleTarget) {
+        return "RENAME TABLE " + table + " TO " + qualifiedTarget;
+    }
+
+    @Override
+    public boolean logsFailedStatements() {
         return true;
     }
 
@@ -60,8 +75,8 @@ public class MariaDbDialect implements Dialect {
     }
 
     @Override
-    public MigrationLock newLock(DataSource dataSource, String lockName, String lockTable, Duration lease) {
-        return new MariaDbNamedLock(dataSource, name(), lockName);
+    public String epochMillis(String column) {
+        return "CAST(UNIX_TIMESTAMP(" + column + ") * 1000 AS SIGNED)";
     }
 
 }

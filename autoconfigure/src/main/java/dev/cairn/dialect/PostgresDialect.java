@@ -2,17 +2,12 @@ package dev.cairn.dialect;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-import javax.sql.DataSource;
-
-import dev.cairn.lock.MigrationLock;
-import dev.cairn.lock.PostgresAdvisoryLock;
-
+import dev.cairn.core.sql.SqlSyntax;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,8 +27,18 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String[] historyColumnTypes() {
-        return new String[] { "VARCHAR(200)", "BOOLEAN", "TIMESTAMPTZ" };
+    public LockKind lockKind() {
+        return LockKind.ADVISORY;
+    }
+
+    @Override
+    public SqlSyntax sqlSyntax() {
+        return SqlSyntax.POSTGRESQL;
+    }
+
+    @Override
+    public String timestampType() {
+        return "TIMESTAMPTZ";
     }
 
     @Override
@@ -47,8 +52,8 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
-    public MigrationLock newLock(DataSource dataSource, String lockName, String lockTable, Duration lease) {
-        return new PostgresAdvisoryLock(dataSource, lockName);
+    public String epochMillis(String column) {
+        return "CAST(EXTRACT(EPOCH FROM (" + column + " AT TIME ZONE current_setting('TimeZone'))) * 1000 AS BIGINT)";
     }
 
     @Override

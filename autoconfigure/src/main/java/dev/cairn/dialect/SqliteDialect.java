@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import dev.cairn.core.sql.SqlSyntax;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SQLite: transactional DDL, a lease row for locking (two processes may share one file), ISO-8601 text times.
+ * SQLite: transactional DDL, a lock on a file beside the database (processes may share one file), ISO-8601 text
+ * times.
  */
 public class SqliteDialect implements Dialect {
 
@@ -23,13 +25,33 @@ public class SqliteDialect implements Dialect {
     }
 
     @Override
+    public LockKind lockKind() {
+        return LockKind.FILE;
+    }
+
+    @Override
+    public SqlSyntax sqlSyntax() {
+        return SqlSyntax.SQLITE;
+    }
+
+    @Override
     public String identityColumn() {
         return "INTEGER PRIMARY KEY AUTOINCREMENT";
     }
 
     @Override
-    public String[] historyColumnTypes() {
-        return new String[] { "TEXT", "INTEGER", "TEXT" };
+    public String varcharType(int length) {
+        return "TEXT";
+    }
+
+    @Override
+    public String booleanType() {
+        return "INTEGER";
+    }
+
+    @Override
+    public String timestampType() {
+        return "TEXT";
     }
 
     @Override
@@ -46,6 +68,11 @@ public class SqliteDialect implements Dialect {
     public String currentTimestamp() {
         // The text Instant.parse reads, as timestamp(Instant) writes it: 2026-11-22T09:15:02.123Z.
         return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+    }
+
+    @Override
+    public String epochMillis(String column) {
+        return "CAST(ROUND((julianday(" + column + ") - 2440587.5) * 86400000.0) AS INTEGER)";
     }
 
     @Override

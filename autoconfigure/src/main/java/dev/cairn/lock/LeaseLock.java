@@ -1,6 +1,10 @@
 package dev.cairn.lock;
 
-import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.cairn.MigrationException;
-import dev.cairn.dialect.Dialect;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -24,22 +27,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * of its own with the holder, when it took the lock and until when its lease runs. A heartbeat renews the lease
  * while the holder works; a holder that died stops renewing and its lock is taken over once the lease expires.
  * Times come from the database's clock, never the application's, so instances with skewed clocks agree.
+ *
+ * <p>Every migration also renews the lease inside its own transaction and commits only if this holder still owns
+ * it ({@link #fence(Connection)}), so a holder that lost the lock (paused longer than the lease, or starved of its
+ * heartbeat) never commits another migration.
  */
 public class LeaseLock extends PollingLock {
 
     private static final Log logger = LogFactory.getLog(MigrationLock.class);
 
-    private static final String OWNER_PREFIX = ownerPrefix();
-
     private final JdbcTemplate jdbc;
 
-    private final Dialect dialect;
+    private final @Nullable String clockQuery;
+
+    private final @Nullable String createSchema;
 
     private final String table;
 
     private final long leaseMillis;
 
-    private final String owner = OWNER_PREFIX + ", " + UUID.randomUUID().toString().substring(0, 8);
+    private final String owner = Holder.DESCRIPTION + ", " + UUID.randomUUID().toString().substring(0, 8);
 
     private static final long MAX_PAUSE_MILLIS = 250;
 
@@ -51,10 +58,21 @@ public class LeaseLock extends PollingLock {
 
     private volatile @Nullable String lost;
 
-    public LeaseLock(DataSource dataSource, Dialect dialect, String lockName, String table, Duration lease) {
+    /**
+     * A lease lock.
+     * @param dataSource where to lock
+     * @param lockName what the lock protects, for messages
+     * @param table the qualified name of the lease table
+     * @param lease how long a lease lasts without being renewed
+     * @param clockQuery a query for the database clock in milliseconds, or {@code null} for the application's
+     * @param createSchema the statement that creates the lease table's schema when it is missing, or {@code null}
+     */
+    public LeaseLock(DataSource dataSource, String lockName, String table, Duration lease, @Nullable String clockQuery,
+            @Nullable String createSchema) {
         super("lease row in " + table + " for " + lockName);
         this.jdbc = new JdbcTemplate(dataSource);
-        this.dialect = dialect;
+        this.clockQuery = clockQuery;
+        this.createSchema = createSchema;
         this.table = table;
         this.leaseMillis = lease.toMillis();
     }
@@ -62,6 +80,7 @@ public class LeaseLock extends PollingLock {
     @Override
     protected boolean tryAcquire(Duration wait) {
         if (!this.tableReady) {
+            createSchema();
             this.jdbc.execute("CREATE TABLE IF NOT EXISTS " + this.table
                     + " (id INTEGER NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, acquired_at BIGINT NOT NULL,"
                     + " expires_at BIGINT NOT NULL)");
@@ -122,6 +141,41 @@ public class LeaseLock extends PollingLock {
     }
 
     @Override
+    public void fence(Connection connection) throws SQLException {
+        checkHeld();
+        long now;
+        try (Statement statement = connection.createStatement()) {
+            now = (this.clockQuery != null) ? queryForLong(statement, this.clockQuery) : System.currentTimeMillis();
+        }
+        try (PreparedStatement renew = connection.prepareStatement(
+                "UPDATE " + this.table + " SET expires_at = ? WHERE id = 1 AND owner = ?")) {
+            renew.setLong(1, now + this.leaseMillis);
+            renew.setString(2, this.owner);
+            if (renew.executeUpdate() == 0) {
+                this.lost = "the lease row now belongs to " + holder();
+                checkHeld();
+            }
+        }
+    }
+
+    private static long queryForLong(Statement statement, String query) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(query)) {
+            return rs.next() ? rs.getLong(1) : System.currentTimeMillis();
+        }
+    }
+
+    private void createSchema() {
+        if (this.createSchema != null) {
+            try {
+                this.jdbc.execute(this.createSchema);
+            }
+            catch (DataAccessException ex) {
+                // Another instance created it at the same moment; if it really is missing, the next statement says so.
+            }
+        }
+    }
+
+    @Override
     public void release() {
         ScheduledExecutorService running = this.heartbeat;
         this.heartbeat = null;
@@ -158,23 +212,11 @@ public class LeaseLock extends PollingLock {
     }
 
     private long now() {
-        String query = this.dialect.currentTimeMillisQuery();
-        if (query == null) {
+        if (this.clockQuery == null) {
             return System.currentTimeMillis();
         }
-        Long now = this.jdbc.query(query, (rs) -> rs.next() ? rs.getLong(1) : null);
+        Long now = this.jdbc.query(this.clockQuery, (rs) -> rs.next() ? rs.getLong(1) : null);
         return (now != null) ? now : System.currentTimeMillis();
-    }
-
-    private static String ownerPrefix() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        }
-        catch (Exception ex) {
-            host = "unknown host";
-        }
-        return host + " (pid " + ProcessHandle.current().pid() + ")";
     }
 
 }

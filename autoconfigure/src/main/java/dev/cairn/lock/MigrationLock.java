@@ -1,5 +1,7 @@
 package dev.cairn.lock;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import dev.cairn.MigrationLockException;
@@ -21,6 +23,16 @@ public interface MigrationLock {
      * runs without it.
      */
     void checkHeld();
+
+    /**
+     * Makes sure, inside a migration's own transaction, that the lock is still held, so that the migration commits
+     * only while it is. Locks that cannot be lost while their holder lives do nothing.
+     * @param connection the migration's connection, in its transaction where it has one
+     * @throws SQLException when the database fails
+     * @throws dev.cairn.MigrationException when the lock was lost
+     */
+    default void fence(Connection connection) throws SQLException {
+    }
 
     /**
      * Releases the lock. Does nothing when it is not held.

@@ -36,7 +36,9 @@ class CairnPropertiesTests {
     void targetLatestMeansEveryMigrationAndANumberIsAVersion() {
         CairnProperties properties = new CairnProperties();
         properties.setTarget("20261121093000");
-        assertThat(properties.toSettings().target()).isEqualTo(20261121093000L);
+        assertThat(properties.toSettings().target()).hasToString("20261121093000");
+        properties.setTarget("1.12.10");
+        assertThat(properties.toSettings().target()).isEqualTo(dev.cairn.Version.parse("1_12_10"));
         properties.setTarget("LATEST");
         assertThat(properties.toSettings().target()).isNull();
     }

@@ -18,7 +18,7 @@ class MariaDbManyInstancesTests extends AbstractManyInstancesTests {
 
     @Override
     protected Duration takeoverWithin() {
-        return Duration.ofSeconds(15);
+        return Duration.ofSeconds(30);
     }
 
 }

@@ -19,6 +19,15 @@ public final class TestMigrations {
     }
 
     /**
+     * A migration's version as a number, for assertions.
+     * @param migration the migration
+     * @return the version, or {@code null} for a repeatable one
+     */
+    public static Long version(dev.cairn.MigrationInfo migration) {
+        return (migration.version() != null) ? migration.version().asLong() : null;
+    }
+
+    /**
      * How often {@code up} ran for the migration with this version and description, in this JVM.
      * @param migration the migration
      * @return the count

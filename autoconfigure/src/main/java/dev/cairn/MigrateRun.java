@@ -1,0 +1,138 @@
+package dev.cairn;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cairn.core.AppliedHistory;
+import dev.cairn.core.AppliedMigration;
+import dev.cairn.core.Database;
+import dev.cairn.core.HistorySetup;
+import dev.cairn.core.Listeners;
+import dev.cairn.core.MigrationExecutor;
+import dev.cairn.core.MigrationPlan;
+import dev.cairn.core.source.ExecutableMigration;
+import dev.cairn.lock.MigrationLock;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One migrate with the lock held, as one straight path: make the history table ready, read it, plan, apply each
+ * pending migration, report.
+ */
+final class MigrateRun {
+
+    private static final Log logger = LogFactory.getLog(MigrationRunner.class);
+
+    private final MigrationRunner runner;
+
+    private final Database database;
+
+    private final MigrationLock lock;
+
+    private final MigrationPlan plan;
+
+    private final Listeners listeners;
+
+    private final long start;
+
+    MigrateRun(MigrationRunner runner, Database database, MigrationLock lock, MigrationPlan plan, long start) {
+        this.runner = runner;
+        this.database = database;
+        this.lock = lock;
+        this.plan = plan;
+        this.listeners = runner.listeners();
+        this.start = start;
+    }
+
+    MigrateResult run() {
+        new HistorySetup(this.database, this.runner.getSettings())
+            .prepare(() -> new Baseliner(this.runner, this.database, this.lock).write());
+        AppliedHistory history = new AppliedHistory(this.database.history().readForPlanning());
+        if (history.unfinished() != null) {
+            // Read again with who, when and where, for the message that names the unfinished migration.
+            history = new AppliedHistory(this.database.history().read());
+        }
+        List<ExecutableMigration> pending = this.runner.pending(this.plan, history);
+        if (pending.isEmpty() && this.listeners.isEmpty()) {
+            return this.runner.upToDate(history, this.start);
+        }
+        this.runner.clearLastFailure();
+        MigrationExecutor executor = this.database.newExecutor(this.lock, this.listeners);
+        if (!this.listeners.isEmpty()) {
+            Operations.run(executor, "beforeMigrate", this.listeners::beforeMigrate);
+        }
+        MigrateResult result = pending.isEmpty() ? this.runner.upToDate(history, this.start)
+                : apply(executor, history.current(), pending);
+        if (!this.listeners.isEmpty()) {
+            Operations.run(executor, "afterMigrate", (context) -> this.listeners.afterMigrate(context, result));
+        }
+        return result;
+    }
+
+    private MigrateResult apply(MigrationExecutor executor, @Nullable Version initial,
+            List<ExecutableMigration> pending) {
+        logger.info("Applying " + count(pending.size()) + ": " + names(pending));
+        List<MigrationInfo> applied = new ArrayList<>(pending.size());
+        Version current = initial;
+        boolean versionedDone = false;
+        for (ExecutableMigration migration : pending) {
+            if (!versionedDone && migration.repeatable()) {
+                versionedDone = afterVersioned(executor);
+            }
+            this.lock.checkHeld();
+            AppliedMigration row = executor.apply(migration);
+            if (logger.isDebugEnabled()) {
+                logger.debug("Applied " + migration.displayName() + " in " + row.executionTime() + " ms");
+            }
+            applied.add(MigrationStatuses.applied(migration, row));
+            if (migration.version() != null && (current == null || migration.version().compareTo(current) > 0)) {
+                current = migration.version();
+            }
+        }
+        if (!versionedDone) {
+            afterVersioned(executor);
+        }
+        Duration duration = Duration.ofNanos(System.nanoTime() - this.start);
+        logger.info("Migrated " + count(applied.size()) + ((current != null) ? " to version " + current : "")
+                + " in " + duration.toMillis() + " ms");
+        return new MigrateResult(initial, current, List.copyOf(applied), duration);
+    }
+
+    private boolean afterVersioned(MigrationExecutor executor) {
+        if (!this.listeners.isEmpty()) {
+            Operations.run(executor, "afterVersioned", this.listeners::afterVersioned);
+        }
+        return true;
+    }
+
+    private static String count(int migrations) {
+        return migrations + ((migrations == 1) ? " migration" : " migrations");
+    }
+
+    /**
+     * Names the migrations for the one line logged before they run: the first ten, then the last, so that a run of
+     * any size logs two lines at INFO and a run that hangs still shows what it was applying. Each migration's own
+     * line is logged at DEBUG.
+     */
+    private static String names(List<ExecutableMigration> migrations) {
+        StringBuilder names = new StringBuilder();
+        int shown = Math.min(migrations.size(), 10);
+        for (int i = 0; i < shown; i++) {
+            names.append((i > 0) ? ", " : "").append(name(migrations.get(i)));
+        }
+        int more = migrations.size() - shown;
+        if (more > 0) {
+            names.append(" and ").append(more).append(" more up to ")
+                .append(name(migrations.get(migrations.size() - 1)));
+        }
+        return names.toString();
+    }
+
+    private static String name(ExecutableMigration migration) {
+        return ((migration.version() != null) ? migration.version() + " " : "") + "\"" + migration.description()
+                + "\"";
+    }
+
+}

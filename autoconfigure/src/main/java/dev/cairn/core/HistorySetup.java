@@ -1,0 +1,190 @@
+package dev.cairn.core;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.cairn.MigrationException;
+import dev.cairn.MigrationSettings;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Makes the history table ready under the lock, before anything is applied: creates it on a fresh database, upgrades
+ * the layout Cairn 0.1 wrote, imports Flyway's history, or baselines a database that already has a schema, and
+ * refuses a non-empty database that has none of these. A table that is rebuilt is written beside the history table
+ * first ({@code <table>_up}) and renamed into place, so that a crash half-way leaves the old table as it was.
+ */
+public final class HistorySetup {
+
+    private static final Log logger = LogFactory.getLog(HistorySetup.class);
+
+    private final Database database;
+
+    private final MigrationSettings settings;
+
+    private final HistoryTable history;
+
+    private final TableName building;
+
+    private final TableName replaced;
+
+    public HistorySetup(Database database, MigrationSettings settings) {
+        this.database = database;
+        this.settings = settings;
+        this.history = database.history();
+        this.building = this.history.name().sibling(this.history.name().table() + "_up");
+        this.replaced = this.history.name().sibling(this.history.name().table() + "_v1");
+    }
+
+    /**
+     * Makes the table ready to plan and record a migrate.
+     * @param baseline writes a baseline row into a new table when the database has a schema and
+     * {@code cairn.baseline-on-migrate} is set
+     * @return whether the table was created empty: a fresh database
+     */
+    public boolean prepare(Baseline baseline) {
+        Set<String> columns = columns(this.history.name());
+        HistoryLayout layout = HistoryLayout.of(columns);
+        if (layout == HistoryLayout.MISSING && !columns(this.replaced).isEmpty()) {
+            // A rebuild stopped between its two renames: the old table is under its interim name.
+            execute(this.database.dialect().renameTable(this.replaced.qualified(), this.history.name().qualified(),
+                    this.history.name().table()));
+            columns = columns(this.history.name());
+            layout = HistoryLayout.of(columns);
+        }
+        switch (layout) {
+            case CURRENT -> {
+                return false;
+            }
+            case FOREIGN -> throw HistoryLayout.foreign(this.history.name(), columns);
+            case CAIRN_0_1 -> {
+                List<AppliedMigration> rows = HistoryLayout.readCairn01(this.history);
+                rebuild(rows);
+                logger.info("Upgraded the history table " + this.history.name().qualified() + " to the layout of this"
+                        + " version of Cairn, keeping its " + rows.size() + " rows");
+                return false;
+            }
+            default -> {
+                return create(baseline);
+            }
+        }
+    }
+
+    private boolean create(Baseline baseline) {
+        createSchema();
+        FlywayHistory flyway = new FlywayHistory(this.history, this.settings.flywayTable());
+        if (this.settings.flywayImport() && flyway.exists()) {
+            List<AppliedMigration> rows = flyway.read();
+            rebuild(rows);
+            logger.info("Imported " + rows.size() + " rows of Flyway's history table " + flyway.name() + " into "
+                    + this.history.name().qualified() + " (" + FlywayHistory.summary(rows) + "); "
+                    + flyway.name() + " is left as it was");
+            return false;
+        }
+        Set<String> others = otherTables();
+        if (!others.isEmpty()) {
+            if (!this.settings.baselineOnMigrate()) {
+                throw new MigrationException("The database already has a schema (" + describe(others) + ") but no"
+                        + " history table " + this.history.name().qualified() + "; nothing was changed",
+                        "Baseline it so that migrations up to that version are taken as applied: set"
+                                + " cairn.baseline-on-migrate=true and cairn.baseline-version to the version its"
+                                + " schema corresponds to (default 1), or call MigrationRunner.baseline(). To apply"
+                                + " every migration to it anyway, use cairn.baseline-version=0.");
+            }
+            execute(this.history.createStatement(this.history.name()));
+            baseline.write();
+            return false;
+        }
+        execute(this.history.createStatement(this.history.name()));
+        return true;
+    }
+
+    /**
+     * Creates the history table of a database without one, for an explicit baseline.
+     */
+    public void createForBaseline() {
+        createSchema();
+        execute(this.history.createStatement(this.history.name()));
+    }
+
+    private void rebuild(List<AppliedMigration> rows) {
+        TransactionTemplate transaction = new TransactionTemplate(
+                new DataSourceTransactionManager(this.database.dataSource()));
+        HistoryTable target = new HistoryTable(this.database.dataSource(), this.database.dialect(), this.building);
+        boolean exists = !columns(this.history.name()).isEmpty();
+        transaction.executeWithoutResult((status) -> {
+            execute("DROP TABLE IF EXISTS " + this.building.qualified());
+            execute(this.history.createStatement(this.building));
+            if (!rows.isEmpty()) {
+                target.insertAll(rows);
+            }
+            if (exists) {
+                execute(this.database.dialect().renameTable(this.history.name().qualified(), this.replaced.qualified(),
+                        this.replaced.table()));
+            }
+            execute(this.database.dialect().renameTable(this.building.qualified(), this.history.name().qualified(),
+                    this.history.name().table()));
+            if (exists) {
+                execute("DROP TABLE " + this.replaced.qualified());
+            }
+        });
+    }
+
+    private void createSchema() {
+        String schema = this.settings.schema();
+        String create = (schema != null) ? this.database.dialect().createSchema(schema) : null;
+        if (create != null) {
+            try {
+                execute(create);
+            }
+            catch (DataAccessException ex) {
+                // Created meanwhile by something else; if it really is missing, the next statement says so.
+            }
+        }
+    }
+
+    private Set<String> columns(TableName table) {
+        Set<String> columns = jdbc().execute((Connection connection) -> table.columns(connection));
+        return (columns != null) ? columns : Set.of();
+    }
+
+    private Set<String> otherTables() {
+        String table = this.history.name().table().toLowerCase(Locale.ROOT);
+        Set<String> ignored = Set.of(table, table + "_lock", table + "_up", table + "_v1");
+        Set<String> others = jdbc().execute((Connection connection) -> this.history.name().otherTables(connection,
+                ignored));
+        return (others != null) ? others : Set.of();
+    }
+
+    private static String describe(Set<String> tables) {
+        List<String> names = tables.stream().sorted().limit(5).toList();
+        return "tables " + String.join(", ", names) + ((tables.size() > 5) ? " and " + (tables.size() - 5)
+                + " more" : "");
+    }
+
+    private void execute(String sql) {
+        jdbc().execute(sql);
+    }
+
+    private JdbcTemplate jdbc() {
+        return this.history.jdbc();
+    }
+
+    /**
+     * Writes the baseline row into a new, empty history table.
+     */
+    @FunctionalInterface
+    public interface Baseline {
+
+        void write();
+
+    }
+
+}

@@ -1,0 +1,116 @@
+package dev.cairn.core.source;
+
+import dev.cairn.Migration;
+import dev.cairn.MigrationContext;
+import dev.cairn.Version;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * A {@link Migration} bean, with what was read from it once: version, description and checksum.
+ */
+public final class JavaMigration implements ExecutableMigration {
+
+    /** The type recorded for migrations written as Java beans. */
+    public static final String TYPE = "JAVA";
+
+    /** Whether a class implements down(), worked out once per class and only when a rollback or status asks. */
+    private static final ClassValue<Boolean> REVERSIBLE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            var down = ReflectionUtils.findMethod(type, "down", MigrationContext.class);
+            return down != null && down.getDeclaringClass() != Migration.class;
+        }
+    };
+
+    private final String beanName;
+
+    private final Migration bean;
+
+    private final long number;
+
+    private final Version version;
+
+    private final String description;
+
+    private final @Nullable Integer checksum;
+
+    JavaMigration(String beanName, Migration bean) {
+        this.beanName = beanName;
+        this.bean = bean;
+        this.number = bean.version();
+        this.version = Version.of(Math.max(this.number, 0));
+        this.description = bean.description();
+        this.checksum = bean.checksum();
+    }
+
+    /**
+     * The version as the bean declared it, which may be invalid (zero or negative).
+     * @return the declared version
+     */
+    public long declaredVersion() {
+        return this.number;
+    }
+
+    public String beanName() {
+        return this.beanName;
+    }
+
+    @Override
+    public Version version() {
+        return this.version;
+    }
+
+    @Override
+    public String description() {
+        return this.description;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String origin() {
+        return "bean '" + this.beanName + "'";
+    }
+
+    @Override
+    public @Nullable String script() {
+        return null;
+    }
+
+    @Override
+    public @Nullable Integer checksum() {
+        return this.checksum;
+    }
+
+    @Override
+    public boolean transactional() {
+        return this.bean.transactional();
+    }
+
+    @Override
+    public boolean reversible() {
+        return REVERSIBLE.get(AopUtils.getTargetClass(this.bean));
+    }
+
+    @Override
+    public void up(MigrationContext context) throws Exception {
+        this.bean.up(context);
+    }
+
+    @Override
+    public void down(MigrationContext context) throws Exception {
+        this.bean.down(context);
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+
+}
