@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.Dialects;
 import dev.cairn.testsupport.TestDatabase;
 import dev.cairn.testsupport.TestMigrations;
 import dev.cairn.testsupport.TestMigrations.Failing;
@@ -282,6 +284,56 @@ abstract class AbstractMigrationRunnerTests {
                 String.class)).containsExactly("0", "1");
         assertThat(this.database.jdbc().queryForObject("SELECT COUNT(*) FROM cairn_migrations", Integer.class))
             .isZero();
+    }
+
+    @Test
+    void upgradesAHistoryTableWrittenByCairn01WithoutLosingARow() {
+        Dialect dialect = Dialects.forProductName(this.database.kind());
+        // The layout Cairn 0.1 created, and rows as it wrote them.
+        this.database.jdbc().execute("CREATE TABLE old_history (version BIGINT NOT NULL PRIMARY KEY, description "
+                + dialect.varcharType(200) + " NOT NULL, type " + dialect.varcharType(200) + " NOT NULL, checksum"
+                + " INTEGER, installed_on " + dialect.timestampType() + " NOT NULL, installed_by "
+                + dialect.varcharType(200) + " NOT NULL, execution_time INTEGER NOT NULL, success "
+                + dialect.booleanType() + " NOT NULL)");
+        java.time.Instant then = java.time.Instant.parse("2026-11-21T22:47:52.263Z");
+        for (long version : new long[] { 10, 1, 2 }) {
+            this.database.jdbc().update("INSERT INTO old_history VALUES (?, ?, 'JAVA', ?, ?, 'alice', ?, ?)",
+                    version, "Log " + version, (version == 2) ? 22 : null,
+                    dialect.timestamp(then.plusSeconds(version)), version * 3, true);
+        }
+        Migration second = new Sql(2, "Log 2") {
+            @Override
+            public Integer checksum() {
+                return 22;
+            }
+        };
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(),
+                List.of(log(1), second, log(10), log(11)), MigrationSettings.defaults().withTable("old_history"));
+        assertThat(runner.migrate().applied()).extracting(TestMigrations::version).containsExactly(11L);
+        List<MigrationInfo> migrations = runner.status().migrations();
+        assertThat(migrations).extracting(TestMigrations::version, MigrationInfo::state, MigrationInfo::checksum,
+                MigrationInfo::installedBy, MigrationInfo::executionTimeMs)
+            .startsWith(tuple(1L, MigrationState.APPLIED, null, "alice", 3L),
+                    tuple(2L, MigrationState.APPLIED, 22, "alice", 6L),
+                    tuple(10L, MigrationState.APPLIED, null, "alice", 30L));
+        assertThat(migrations.get(0).installedOn()).isEqualTo(then.plusSeconds(1));
+        assertThat(migrations.get(2).installedOn()).isEqualTo(then.plusSeconds(10));
+        assertThat(this.database.jdbc().queryForList("SELECT installed_rank FROM old_history ORDER BY installed_rank",
+                Integer.class)).containsExactly(1, 2, 3, 4);
+        assertThat(tableExists("old_history_up")).isFalse();
+        assertThat(tableExists("old_history_v1")).isFalse();
+        assertThat(logged()).containsExactly(11L);
+    }
+
+    @Test
+    void refusesATableThatIsNotAHistoryTableAndChangesNothing() {
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1)),
+                MigrationSettings.defaults().withTable("applied_log"));
+        assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::migrate)
+            .withMessageContaining("The table applied_log named by cairn.table is not a Cairn history table")
+            .withMessageContaining("[version]");
+        assertThat(logged()).isEmpty();
+        assertThat(tableExists("applied_log_lock")).isFalse();
     }
 
     @Test

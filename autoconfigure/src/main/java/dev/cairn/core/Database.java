@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The database a runner migrates, as found on first contact: its dialect, history table, the user that installs
  * migrations and the name its lock is known by. It also holds the one sequence by which every operation that
- * changes the database takes turns with other instances: {@link #locked(MigrationSettings, Function)}.
+ * changes the database takes turns with other instances: {@link #locked(MigrationSettings, Function)}. Each
+ * begins by making sure {@code cairn.table} names no other table, so that nothing is created beside one.
  *
  * @param dataSource the data source
  * @param dialect the dialect
@@ -59,6 +60,7 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
      * @return what it returned
      */
     public <T> T locked(MigrationSettings settings, Function<MigrationLock, T> operation) {
+        this.history.checkNotForeign();
         MigrationLock lock = newLock(settings);
         try {
             lock.acquire(settings.lockWaitTimeout());

@@ -147,12 +147,26 @@ public final class HistoryTable {
         catch (DataAccessException ex) {
             // Missing, created meanwhile by another instance, of an older layout, or failing for a reason that
             // reading again will show.
-            return switch (HistoryLayout.of(this)) {
+            return switch (checkNotForeign()) {
                 case MISSING -> null;
                 case CAIRN_0_1 -> HistoryLayout.readCairn01(this);
                 default -> read();
             };
         }
+    }
+
+    /**
+     * Makes sure the table, if it exists, is a history table, before anything is created beside it.
+     * @return its layout
+     * @throws dev.cairn.MigrationException when {@code cairn.table} names another table
+     */
+    HistoryLayout checkNotForeign() {
+        java.util.Set<String> columns = jdbc().execute((Connection connection) -> this.name.columns(connection));
+        HistoryLayout layout = HistoryLayout.of((columns != null) ? columns : java.util.Set.of());
+        if (layout == HistoryLayout.FOREIGN) {
+            throw HistoryLayout.foreign(this.name, columns);
+        }
+        return layout;
     }
 
     /**
