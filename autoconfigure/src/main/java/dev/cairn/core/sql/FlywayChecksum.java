@@ -8,13 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * Flyway's checksum of a script, equal to the one Flyway records in {@code flyway_schema_history.checksum}: the
- * CRC-32 of the script's text, encoded as UTF-8, without its line breaks and without a byte order mark at its start.
- * <p>
- * Flyway 12's {@code ChecksumCalculator} reads the script line by line with {@code BufferedReader.readLine()} and
- * feeds each line's UTF-8 bytes to one CRC-32, after removing U+FEFF from the start of the first line. So every
- * {@code \n}, {@code \r} and {@code \r\n} is left out, an empty line adds nothing, a last line without a line break
- * counts the same as one with it, and an empty script's checksum is 0.
+ * Flyway's checksum of a script, equal to the one Flyway records in {@code flyway_schema_history.checksum}.
  */
 public final class FlywayChecksum {
 
@@ -24,7 +18,13 @@ public final class FlywayChecksum {
     }
 
     /**
-     * The checksum of a script's content.
+     * The checksum of a script's content: the CRC-32 of its text, encoded as UTF-8, without its line breaks and
+     * without a byte order mark at its start.
+     * <p>
+     * Flyway 12's {@code ChecksumCalculator} reads the script line by line with {@code BufferedReader.readLine()}
+     * and feeds each line's UTF-8 bytes to one CRC-32, after removing U+FEFF from the start of the first line. So
+     * every {@code \n}, {@code \r} and {@code \r\n} is left out, an empty line adds nothing, a last line without a
+     * line break counts the same as one with it, and an empty script's checksum is 0.
      * @param content the script's bytes
      * @param encoding the script's encoding
      * @return the checksum

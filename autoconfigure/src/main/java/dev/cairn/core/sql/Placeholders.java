@@ -11,15 +11,8 @@ import dev.cairn.MigrationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Replaces {@code ${name}} in scripts as Flyway does: the user's values ({@code cairn.placeholders.*}) and the
- * built-ins {@code ${flyway:defaultSchema}}, {@code ${flyway:user}}, {@code ${flyway:database}},
- * {@code ${flyway:timestamp}}, {@code ${flyway:filename}}, {@code ${flyway:workingDirectory}},
- * {@code ${flyway:table}}, {@code ${flyway:environment}} and the same names with {@code cairn:}.
- * <p>
- * Flyway's rules, from its {@code PlaceholderReplacingReader}: names are matched ignoring case; everything up to the
- * next {@code }} is the name, across lines, in comments and string literals too; a value is inserted as it is and not
- * scanned again; there is no escape, but {@code $} and the character after it are read as a pair, so {@code $${x}}
- * is left alone while {@code $$${x}} is replaced; an unknown name is an error.
+ * Replaces {@code ${name}} in scripts as Flyway does, with the user's values ({@code cairn.placeholders.*}) and the
+ * built-ins such as {@code ${flyway:defaultSchema}} and {@code ${cairn:defaultSchema}}.
  */
 public final class Placeholders {
 
@@ -62,9 +55,9 @@ public final class Placeholders {
     public static Placeholders of(Map<String, String> values) {
         Map<String, String> all = new HashMap<>();
         values.forEach((name, value) -> all.put(key(name), value));
-        // Flyway's environment when none is configured, which is how Spring Boot configures it
-        all.put("flyway:environment", "default");
-        return new Placeholders(true, all, null).withBuiltIn("workingDirectory", System.getProperty("user.dir"));
+        // The environment name Flyway uses when none is configured
+        return new Placeholders(true, all, null).withBuiltIn("workingDirectory", System.getProperty("user.dir"))
+            .withBuiltIn("environment", "default");
     }
 
     /**
@@ -137,7 +130,12 @@ public final class Placeholders {
 
     /**
      * Replaces the placeholders in a script; returns the same text when replacement is off or there is no
-     * {@code ${} in it.
+     * <code>${</code> in it.
+     * <p>
+     * Flyway's rules, from its {@code PlaceholderReplacingReader}: names are matched ignoring case; everything up to
+     * the next <code>}</code> is the name, across lines, in comments and string literals too; a value is inserted as
+     * it is and not scanned again; there is no escape, but {@code $} and the character after it are read as a pair,
+     * so {@code $${x}} is left alone while {@code $$${x}} is replaced; a name without value is an error.
      * @param text the script's text
      * @param origin where the script comes from, for messages, such as {@code classpath:db/migration/V2__x.sql}
      * @return the text with every placeholder replaced
