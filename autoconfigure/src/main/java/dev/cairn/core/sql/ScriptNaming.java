@@ -1,0 +1,258 @@
+package dev.cairn.core.sql;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.cairn.core.sql.ScriptName.Kind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How script files are named, with Flyway's defaults ({@code V}, {@code U}, {@code R}, {@code __}, {@code .sql}),
+ * and the parse of a file name by those rules, matching Flyway 12's {@code ResourceNameParser}.
+ */
+public final class ScriptNaming {
+
+    /**
+     * The ids of Flyway's callback events, each of which names a callback script ({@code beforeMigrate.sql}).
+     */
+    public static final List<String> CALLBACK_EVENTS = List.of("beforeClean", "afterClean", "afterCleanError",
+            "beforeMigrate", "beforeEachMigrate", "beforeEachMigrateStatement", "afterEachMigrateStatement",
+            "afterEachMigrateStatementError", "afterEachMigrate", "afterEachMigrateError", "beforeRepeatables",
+            "afterVersioned", "afterMigrateApplied", "afterMigrate", "afterMigrateError", "beforeUndo",
+            "beforeEachUndo", "beforeEachUndoStatement", "afterEachUndoStatement", "afterEachUndoStatementError",
+            "afterEachUndo", "afterEachUndoError", "afterUndo", "afterUndoError", "beforeValidate", "afterValidate",
+            "afterValidateError", "beforeBaseline", "afterBaseline", "afterBaselineError", "beforeRepair",
+            "afterRepair", "afterRepairError", "beforeInfo", "afterInfo", "afterInfoError",
+            "afterMigrateOperationFinish", "afterInfoOperationFinish", "createSchema", "beforeCreateSchema",
+            "beforeConnect", "afterConnect");
+
+    private static final ScriptNaming DEFAULTS = new ScriptNaming("V", "U", "R", "__", List.of(".sql"));
+
+    private final String versionedPrefix;
+
+    private final String undoPrefix;
+
+    private final String repeatablePrefix;
+
+    private final String separator;
+
+    private final List<String> suffixes;
+
+    /** Every prefix with what it names, longest first, so that {@code afterMigrateError} wins over afterMigrate. */
+    private final List<Prefix> prefixes;
+
+    /**
+     * Creates naming rules; {@link #defaults()} has Flyway's.
+     * @param versionedPrefix Flyway's {@code sqlMigrationPrefix}
+     * @param undoPrefix Flyway's {@code undoSqlMigrationPrefix}
+     * @param repeatablePrefix Flyway's {@code repeatableSqlMigrationPrefix}
+     * @param separator Flyway's {@code sqlMigrationSeparator}
+     * @param suffixes Flyway's {@code sqlMigrationSuffixes}, matched ignoring case as Flyway does
+     */
+    public ScriptNaming(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
+            List<String> suffixes) {
+        this.versionedPrefix = requireText(versionedPrefix, "versioned prefix");
+        this.undoPrefix = requireText(undoPrefix, "undo prefix");
+        this.repeatablePrefix = requireText(repeatablePrefix, "repeatable prefix");
+        this.separator = requireText(separator, "separator");
+        if (suffixes.isEmpty()) {
+            throw new IllegalArgumentException("At least one script suffix is needed, such as .sql");
+        }
+        suffixes.forEach((suffix) -> requireText(suffix, "suffix"));
+        this.suffixes = List.copyOf(suffixes);
+        List<Prefix> prefixes = new ArrayList<>();
+        prefixes.add(new Prefix(versionedPrefix, Kind.VERSIONED));
+        prefixes.add(new Prefix(undoPrefix, Kind.UNDO));
+        prefixes.add(new Prefix(repeatablePrefix, Kind.REPEATABLE));
+        CALLBACK_EVENTS.forEach((event) -> prefixes.add(new Prefix(event, Kind.CALLBACK)));
+        prefixes.sort(Comparator.comparingInt((Prefix prefix) -> prefix.text().length()).reversed());
+        this.prefixes = List.copyOf(prefixes);
+    }
+
+    /**
+     * Flyway's default naming: {@code V1__x.sql}, {@code U1__x.sql}, {@code R__x.sql}.
+     * @return the defaults
+     */
+    public static ScriptNaming defaults() {
+        return DEFAULTS;
+    }
+
+    public ScriptNaming withVersionedPrefix(String versionedPrefix) {
+        return new ScriptNaming(versionedPrefix, this.undoPrefix, this.repeatablePrefix, this.separator, this.suffixes);
+    }
+
+    public ScriptNaming withUndoPrefix(String undoPrefix) {
+        return new ScriptNaming(this.versionedPrefix, undoPrefix, this.repeatablePrefix, this.separator, this.suffixes);
+    }
+
+    public ScriptNaming withRepeatablePrefix(String repeatablePrefix) {
+        return new ScriptNaming(this.versionedPrefix, this.undoPrefix, repeatablePrefix, this.separator, this.suffixes);
+    }
+
+    public ScriptNaming withSeparator(String separator) {
+        return new ScriptNaming(this.versionedPrefix, this.undoPrefix, this.repeatablePrefix, separator, this.suffixes);
+    }
+
+    public ScriptNaming withSuffixes(List<String> suffixes) {
+        return new ScriptNaming(this.versionedPrefix, this.undoPrefix, this.repeatablePrefix, this.separator, suffixes);
+    }
+
+    public String versionedPrefix() {
+        return this.versionedPrefix;
+    }
+
+    public String undoPrefix() {
+        return this.undoPrefix;
+    }
+
+    public String repeatablePrefix() {
+        return this.repeatablePrefix;
+    }
+
+    public String separator() {
+        return this.separator;
+    }
+
+    public List<String> suffixes() {
+        return this.suffixes;
+    }
+
+    /**
+     * Parses a file name.
+     * @param fileName the name without folders, such as {@code V1_1__add_email_index.sql}
+     * @return what the name says the file is; never {@code null}
+     */
+    public ScriptName parse(String fileName) {
+        String suffix = suffixOf(fileName);
+        if (suffix == null) {
+            return ScriptName.notAMigration(fileName);
+        }
+        String base = fileName.substring(0, fileName.length() - suffix.length());
+        Prefix prefix = prefixOf(base);
+        if (prefix == null) {
+            return ScriptName.suspicious(fileName, unknownPrefix(base));
+        }
+        String rest = base.substring(prefix.text().length());
+        int at = rest.indexOf(this.separator);
+        String before = (at >= 0) ? rest.substring(0, at) : rest;
+        String after = (at >= 0) ? rest.substring(at + this.separator.length()) : "";
+        String example = this.separator + (after.isEmpty() ? "description" : after) + suffix;
+        if (prefix.kind() == Kind.VERSIONED || prefix.kind() == Kind.UNDO) {
+            if (before.isEmpty()) {
+                return ScriptName.suspicious(fileName,
+                        "it has no version; it should look like " + prefix.text() + "1.2" + example);
+            }
+            if (!isVersion(before)) {
+                return ScriptName.suspicious(fileName, (at < 0) ? noSeparator(prefix.text(), before, suffix)
+                        : "'" + before + "' is not a version; a version is numbers separated by . or _, such as 1,"
+                                + " 1.2, 1_2_3 or 20261121093000");
+            }
+            // Like Flyway, a name without separator and description (V1.2.sql) is valid, with an empty description
+            return ScriptName.versioned(prefix.kind(), fileName, before, after.replace('_', ' '));
+        }
+        if (!before.isEmpty()) {
+            String what = (prefix.kind() == Kind.REPEATABLE) ? "a repeatable script" : "a callback script";
+            return ScriptName.suspicious(fileName, what + " takes nothing between '" + prefix.text() + "' and '"
+                    + this.separator + "'; it should look like " + prefix.text() + example);
+        }
+        String description = after.replace('_', ' ');
+        return (prefix.kind() == Kind.REPEATABLE) ? ScriptName.repeatable(fileName, description)
+                : ScriptName.callback(fileName, prefix.text(), description);
+    }
+
+    /**
+     * Whether a text is a version in Flyway's grammar: numbers separated by {@code .} or {@code _}, leading zeros
+     * allowed ({@code 1}, {@code 1.2}, {@code 1_2_3}, {@code 2.1.0.49.5}, {@code 20261121093000}).
+     * @param text the text
+     * @return {@code true} when it is a version
+     */
+    public static boolean isVersion(String text) {
+        boolean digitBefore = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                digitBefore = true;
+            }
+            else if ((c == '.' || c == '_') && digitBefore) {
+                digitBefore = false;
+            }
+            else {
+                return false;
+            }
+        }
+        return digitBefore;
+    }
+
+    private @Nullable String suffixOf(String fileName) {
+        for (String suffix : this.suffixes) {
+            int start = fileName.length() - suffix.length();
+            if (start > 0 && fileName.regionMatches(true, start, suffix, 0, suffix.length())) {
+                // Flyway keeps the suffix as the file has it (.SQL), not as configured
+                return fileName.substring(start);
+            }
+        }
+        return null;
+    }
+
+    private @Nullable Prefix prefixOf(String base) {
+        for (Prefix prefix : this.prefixes) {
+            if (base.startsWith(prefix.text())) {
+                return prefix;
+            }
+        }
+        return null;
+    }
+
+    private String unknownPrefix(String base) {
+        for (String prefix : List.of(this.versionedPrefix, this.undoPrefix, this.repeatablePrefix)) {
+            int length = prefix.length();
+            if (base.length() > length && base.regionMatches(true, 0, prefix, 0, length)
+                    && (isDigit(base.charAt(length)) || base.startsWith(this.separator, length))) {
+                return "prefixes are case-sensitive: '" + base.substring(0, length) + "' is not '" + prefix + "'";
+            }
+        }
+        return "it does not start with " + this.versionedPrefix + " (versioned), " + this.undoPrefix + " (undo), "
+                + this.repeatablePrefix + " (repeatable) or a Flyway callback event such as beforeMigrate";
+    }
+
+    private String noSeparator(String prefix, String rest, String suffix) {
+        String problem = "it has no '" + this.separator + "' between the version and the description";
+        // V366_remove_x.sql: suggest V366__remove_x.sql, cutting after the longest version at the start
+        int end = 0;
+        for (int i = 0; i < rest.length() && isDigit(rest.charAt(i)); i++) {
+            end = i + 1;
+            if (i + 2 < rest.length() && (rest.charAt(i + 1) == '.' || rest.charAt(i + 1) == '_')
+                    && isDigit(rest.charAt(i + 2))) {
+                i++;
+            }
+        }
+        if (end > 0 && end + 1 < rest.length() && (rest.charAt(end) == '_' || rest.charAt(end) == '.')) {
+            return problem + "; it should look like " + prefix + rest.substring(0, end) + this.separator
+                    + rest.substring(end + 1) + suffix;
+        }
+        return problem + "; it should look like " + prefix + "1.2" + this.separator + "description" + suffix;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static String requireText(String value, String what) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("The script " + what + " must not be empty");
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return this.versionedPrefix + "<version>" + this.separator + "<description>" + this.suffixes + ", "
+                + this.undoPrefix + "<version>" + this.separator + "<description>, " + this.repeatablePrefix
+                + this.separator + "<description>";
+    }
+
+    private record Prefix(String text, Kind kind) {
+    }
+
+}
