@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.cairn.ScriptNames;
 import dev.cairn.core.sql.ScriptName.Kind;
 import org.jspecify.annotations.Nullable;
 
@@ -27,44 +28,23 @@ public final class ScriptNaming {
             "afterMigrateOperationFinish", "afterInfoOperationFinish", "createSchema", "beforeCreateSchema",
             "beforeConnect", "afterConnect");
 
-    private static final ScriptNaming DEFAULTS = new ScriptNaming("V", "U", "R", "__", List.of(".sql"));
+    private static final ScriptNaming DEFAULTS = new ScriptNaming(ScriptNames.FLYWAY);
 
-    private final String versionedPrefix;
-
-    private final String undoPrefix;
-
-    private final String repeatablePrefix;
-
-    private final String separator;
-
-    private final List<String> suffixes;
+    private final ScriptNames names;
 
     /** Every prefix with what it names, longest first, so that {@code afterMigrateError} wins over afterMigrate. */
     private final List<Prefix> prefixes;
 
     /**
      * Creates naming rules; {@link #defaults()} has Flyway's.
-     * @param versionedPrefix Flyway's {@code sqlMigrationPrefix}
-     * @param undoPrefix Flyway's {@code undoSqlMigrationPrefix}
-     * @param repeatablePrefix Flyway's {@code repeatableSqlMigrationPrefix}
-     * @param separator Flyway's {@code sqlMigrationSeparator}
-     * @param suffixes Flyway's {@code sqlMigrationSuffixes}, matched ignoring case as Flyway does
+     * @param names the prefixes, separator and suffixes; suffixes are matched ignoring case, as Flyway does
      */
-    public ScriptNaming(String versionedPrefix, String undoPrefix, String repeatablePrefix, String separator,
-            List<String> suffixes) {
-        this.versionedPrefix = requireText(versionedPrefix, "versioned prefix");
-        this.undoPrefix = requireText(undoPrefix, "undo prefix");
-        this.repeatablePrefix = requireText(repeatablePrefix, "repeatable prefix");
-        this.separator = requireText(separator, "separator");
-        if (suffixes.isEmpty()) {
-            throw new IllegalArgumentException("At least one script suffix is needed, such as .sql");
-        }
-        suffixes.forEach((suffix) -> requireText(suffix, "suffix"));
-        this.suffixes = List.copyOf(suffixes);
+    public ScriptNaming(ScriptNames names) {
+        this.names = names;
         List<Prefix> prefixes = new ArrayList<>();
-        prefixes.add(new Prefix(versionedPrefix, Kind.VERSIONED));
-        prefixes.add(new Prefix(undoPrefix, Kind.UNDO));
-        prefixes.add(new Prefix(repeatablePrefix, Kind.REPEATABLE));
+        prefixes.add(new Prefix(names.versionedPrefix(), Kind.VERSIONED));
+        prefixes.add(new Prefix(names.undoPrefix(), Kind.UNDO));
+        prefixes.add(new Prefix(names.repeatablePrefix(), Kind.REPEATABLE));
         CALLBACK_EVENTS.forEach((event) -> prefixes.add(new Prefix(event, Kind.CALLBACK)));
         prefixes.sort(Comparator.comparingInt((Prefix prefix) -> prefix.text().length()).reversed());
         this.prefixes = List.copyOf(prefixes);
@@ -78,44 +58,8 @@ public final class ScriptNaming {
         return DEFAULTS;
     }
 
-    public ScriptNaming withVersionedPrefix(String versionedPrefix) {
-        return new ScriptNaming(versionedPrefix, this.undoPrefix, this.repeatablePrefix, this.separator, this.suffixes);
-    }
-
-    public ScriptNaming withUndoPrefix(String undoPrefix) {
-        return new ScriptNaming(this.versionedPrefix, undoPrefix, this.repeatablePrefix, this.separator, this.suffixes);
-    }
-
-    public ScriptNaming withRepeatablePrefix(String repeatablePrefix) {
-        return new ScriptNaming(this.versionedPrefix, this.undoPrefix, repeatablePrefix, this.separator, this.suffixes);
-    }
-
-    public ScriptNaming withSeparator(String separator) {
-        return new ScriptNaming(this.versionedPrefix, this.undoPrefix, this.repeatablePrefix, separator, this.suffixes);
-    }
-
-    public ScriptNaming withSuffixes(List<String> suffixes) {
-        return new ScriptNaming(this.versionedPrefix, this.undoPrefix, this.repeatablePrefix, this.separator, suffixes);
-    }
-
-    public String versionedPrefix() {
-        return this.versionedPrefix;
-    }
-
-    public String undoPrefix() {
-        return this.undoPrefix;
-    }
-
-    public String repeatablePrefix() {
-        return this.repeatablePrefix;
-    }
-
-    public String separator() {
-        return this.separator;
-    }
-
-    public List<String> suffixes() {
-        return this.suffixes;
+    public ScriptNames names() {
+        return this.names;
     }
 
     /**
@@ -134,10 +78,10 @@ public final class ScriptNaming {
             return ScriptName.suspicious(fileName, unknownPrefix(base));
         }
         String rest = base.substring(prefix.text().length());
-        int at = rest.indexOf(this.separator);
+        int at = rest.indexOf(this.names.separator());
         String before = (at >= 0) ? rest.substring(0, at) : rest;
-        String after = (at >= 0) ? rest.substring(at + this.separator.length()) : "";
-        String example = this.separator + (after.isEmpty() ? "description" : after) + suffix;
+        String after = (at >= 0) ? rest.substring(at + this.names.separator().length()) : "";
+        String example = this.names.separator() + (after.isEmpty() ? "description" : after) + suffix;
         if (prefix.kind() == Kind.VERSIONED || prefix.kind() == Kind.UNDO) {
             if (before.isEmpty()) {
                 return ScriptName.suspicious(fileName,
@@ -154,7 +98,7 @@ public final class ScriptNaming {
         if (!before.isEmpty()) {
             String what = (prefix.kind() == Kind.REPEATABLE) ? "a repeatable script" : "a callback script";
             return ScriptName.suspicious(fileName, what + " takes nothing between '" + prefix.text() + "' and '"
-                    + this.separator + "'; it should look like " + prefix.text() + example);
+                    + this.names.separator() + "'; it should look like " + prefix.text() + example);
         }
         String description = after.replace('_', ' ');
         return (prefix.kind() == Kind.REPEATABLE) ? ScriptName.repeatable(fileName, description)
@@ -185,7 +129,7 @@ public final class ScriptNaming {
     }
 
     private @Nullable String suffixOf(String fileName) {
-        for (String suffix : this.suffixes) {
+        for (String suffix : this.names.suffixes()) {
             int start = fileName.length() - suffix.length();
             if (start > 0 && fileName.regionMatches(true, start, suffix, 0, suffix.length())) {
                 // Flyway keeps the suffix as the file has it (.SQL), not as configured
@@ -205,19 +149,19 @@ public final class ScriptNaming {
     }
 
     private String unknownPrefix(String base) {
-        for (String prefix : List.of(this.versionedPrefix, this.undoPrefix, this.repeatablePrefix)) {
+        for (String prefix : List.of(this.names.versionedPrefix(), this.names.undoPrefix(), this.names.repeatablePrefix())) {
             int length = prefix.length();
             if (base.length() > length && base.regionMatches(true, 0, prefix, 0, length)
-                    && (isDigit(base.charAt(length)) || base.startsWith(this.separator, length))) {
+                    && (isDigit(base.charAt(length)) || base.startsWith(this.names.separator(), length))) {
                 return "prefixes are case-sensitive: '" + base.substring(0, length) + "' is not '" + prefix + "'";
             }
         }
-        return "it does not start with " + this.versionedPrefix + " (versioned), " + this.undoPrefix + " (undo), "
-                + this.repeatablePrefix + " (repeatable) or a Flyway callback event such as beforeMigrate";
+        return "it does not start with " + this.names.versionedPrefix() + " (versioned), " + this.names.undoPrefix() + " (undo), "
+                + this.names.repeatablePrefix() + " (repeatable) or a Flyway callback event such as beforeMigrate";
     }
 
     private String noSeparator(String prefix, String rest, String suffix) {
-        String problem = "it has no '" + this.separator + "' between the version and the description";
+        String problem = "it has no '" + this.names.separator() + "' between the version and the description";
         // V366_remove_x.sql: suggest V366__remove_x.sql, cutting after the longest version at the start
         int end = 0;
         for (int i = 0; i < rest.length() && isDigit(rest.charAt(i)); i++) {
@@ -228,28 +172,21 @@ public final class ScriptNaming {
             }
         }
         if (end > 0 && end + 1 < rest.length() && (rest.charAt(end) == '_' || rest.charAt(end) == '.')) {
-            return problem + "; it should look like " + prefix + rest.substring(0, end) + this.separator
+            return problem + "; it should look like " + prefix + rest.substring(0, end) + this.names.separator()
                     + rest.substring(end + 1) + suffix;
         }
-        return problem + "; it should look like " + prefix + "1.2" + this.separator + "description" + suffix;
+        return problem + "; it should look like " + prefix + "1.2" + this.names.separator() + "description" + suffix;
     }
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    private static String requireText(String value, String what) {
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException("The script " + what + " must not be empty");
-        }
-        return value;
-    }
-
     @Override
     public String toString() {
-        return this.versionedPrefix + "<version>" + this.separator + "<description>" + this.suffixes + ", "
-                + this.undoPrefix + "<version>" + this.separator + "<description>, " + this.repeatablePrefix
-                + this.separator + "<description>";
+        return this.names.versionedPrefix() + "<version>" + this.names.separator() + "<description>" + this.names.suffixes() + ", "
+                + this.names.undoPrefix() + "<version>" + this.names.separator() + "<description>, " + this.names.repeatablePrefix()
+                + this.names.separator() + "<description>";
     }
 
     private record Prefix(String text, Kind kind) {

@@ -2,6 +2,8 @@ package dev.cairn.core.sql;
 
 import java.util.List;
 
+import dev.cairn.MigrationException;
+import dev.cairn.ScriptNames;
 import dev.cairn.core.sql.ScriptName.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -122,18 +125,14 @@ class ScriptNamingTests {
     void prefersTheLongestMatchingPrefix() {
         assertThat(this.naming.parse("afterMigrateError.sql").event()).isEqualTo("afterMigrateError");
         assertThat(this.naming.parse("afterEachMigrateError__x.sql").event()).isEqualTo("afterEachMigrateError");
-        ScriptNaming overlapping = this.naming.withVersionedPrefix("M").withRepeatablePrefix("MR");
+        ScriptNaming overlapping = new ScriptNaming(new ScriptNames("M", "U", "MR", "__", List.of(".sql")));
         assertThat(overlapping.parse("MR__x.sql").kind()).isEqualTo(Kind.REPEATABLE);
         assertThat(overlapping.parse("M1__x.sql").kind()).isEqualTo(Kind.VERSIONED);
     }
 
     @Test
     void usesConfiguredPrefixesSeparatorAndSuffixes() {
-        ScriptNaming custom = this.naming.withVersionedPrefix("Mig")
-            .withUndoPrefix("Undo")
-            .withRepeatablePrefix("Rep")
-            .withSeparator("-")
-            .withSuffixes(List.of(".ddl", ".sql"));
+        ScriptNaming custom = new ScriptNaming(new ScriptNames("Mig", "Undo", "Rep", "-", List.of(".ddl", ".sql")));
         assertThat(custom.parse("Mig1.2-add_x.ddl")).extracting(ScriptName::kind, ScriptName::version,
                 ScriptName::description)
             .containsExactly(Kind.VERSIONED, "1.2", "add x");
@@ -143,23 +142,27 @@ class ScriptNamingTests {
         assertThat(custom.parse("V1__x.sql").kind()).isEqualTo(Kind.SUSPICIOUS);
         assertThat(custom.parse("Mig1__x.sql").problem()).contains("no '-' between the version and the description");
         assertThat(custom.parse("Mig1-x.txt").kind()).isEqualTo(Kind.NOT_A_MIGRATION);
-        assertThat(custom).extracting(ScriptNaming::versionedPrefix, ScriptNaming::undoPrefix,
-                ScriptNaming::repeatablePrefix, ScriptNaming::separator, ScriptNaming::suffixes)
-            .containsExactly("Mig", "Undo", "Rep", "-", List.of(".ddl", ".sql"));
+
     }
 
     @Test
     void hasFlywaysDefaults() {
-        assertThat(ScriptNaming.defaults()).extracting(ScriptNaming::versionedPrefix, ScriptNaming::undoPrefix,
-                ScriptNaming::repeatablePrefix, ScriptNaming::separator, ScriptNaming::suffixes)
+        assertThat(ScriptNaming.defaults().names()).extracting(ScriptNames::versionedPrefix, ScriptNames::undoPrefix,
+                ScriptNames::repeatablePrefix, ScriptNames::separator, ScriptNames::suffixes)
             .containsExactly("V", "U", "R", "__", List.of(".sql"));
     }
 
     @Test
     void refusesEmptySettings() {
-        assertThatIllegalArgumentException().isThrownBy(() -> this.naming.withSeparator(""));
-        assertThatIllegalArgumentException().isThrownBy(() -> this.naming.withSuffixes(List.of()));
-        assertThatIllegalArgumentException().isThrownBy(() -> this.naming.withVersionedPrefix(""));
+        assertThatExceptionOfType(MigrationException.class)
+            .isThrownBy(() -> new ScriptNames("V", "U", "R", "", List.of(".sql")))
+            .withMessageContaining("cairn.sql-migration-separator");
+        assertThatExceptionOfType(MigrationException.class)
+            .isThrownBy(() -> new ScriptNames("V", "U", "R", "__", List.of()))
+            .withMessageContaining("cairn.sql-migration-suffixes");
+        assertThatExceptionOfType(MigrationException.class)
+            .isThrownBy(() -> new ScriptNames("", "U", "R", "__", List.of(".sql")))
+            .withMessageContaining("cairn.sql-migration-prefix");
     }
 
     @ParameterizedTest
