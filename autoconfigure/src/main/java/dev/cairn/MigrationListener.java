@@ -38,11 +38,14 @@ public interface MigrationListener {
     }
 
     /**
-     * After a migration failed and its transaction was rolled back.
-     * @param migration the migration
+     * After a migration failed and its transaction was rolled back; a failure here is logged and added to the
+     * migration's as suppressed.
+     * @param context a connection in a transaction of its own; {@link MigrationContext#migration()} is the migration
+     * that failed
      * @param error its failure
+     * @throws Exception when the listener fails
      */
-    default void afterEachMigrateError(ResolvedMigration migration, MigrationFailedException error) {
+    default void afterEachMigrateError(MigrationContext context, MigrationFailedException error) throws Exception {
     }
 
     /**
@@ -72,10 +75,12 @@ public interface MigrationListener {
     }
 
     /**
-     * After a run failed.
+     * After a run failed; a failure here is logged and added to the run's as suppressed.
+     * @param context a connection in a transaction of its own
      * @param error the failure
+     * @throws Exception when the listener fails
      */
-    default void afterMigrateError(MigrationException error) {
+    default void afterMigrateError(MigrationContext context, MigrationException error) throws Exception {
     }
 
     /**

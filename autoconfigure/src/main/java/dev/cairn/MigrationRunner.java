@@ -2,6 +2,7 @@ package dev.cairn;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -22,10 +23,16 @@ import dev.cairn.core.MigrationPlan;
 import dev.cairn.core.source.BeanMigrationResolver;
 import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.core.source.MigrationResolver;
+import dev.cairn.core.source.SqlMigrationResolver;
+import dev.cairn.core.sql.Placeholders;
+import dev.cairn.core.sql.ScriptNaming;
+import dev.cairn.core.sql.ScriptScanner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
@@ -42,9 +49,13 @@ public class MigrationRunner {
 
     private final DataSource dataSource;
 
-    private final List<MigrationResolver> resolvers;
+    private final MigrationResolver beans;
 
-    private final Listeners listeners;
+    private final List<MigrationListener> javaListeners;
+
+    private final ResourceLoader resourceLoader;
+
+    private volatile @Nullable Sources sources;
 
     private final MigrationSettings settings;
 
@@ -88,8 +99,9 @@ public class MigrationRunner {
     private MigrationRunner(Builder builder) {
         this.dataSource = builder.dataSource;
         this.settings = builder.settings;
-        this.resolvers = List.of(new BeanMigrationResolver(builder.migrations));
-        this.listeners = new Listeners(builder.listeners);
+        this.beans = new BeanMigrationResolver(builder.migrations);
+        this.javaListeners = builder.listeners;
+        this.resourceLoader = builder.resourceLoader;
     }
 
     /**
@@ -110,11 +122,12 @@ public class MigrationRunner {
      */
     public MigrateResult migrate() {
         long start = System.nanoTime();
-        MigrationPlan plan = plan();
         Database database = database();
+        MigrationPlan plan = plan();
+        Listeners listeners = listeners();
         this.running.incrementAndGet();
         try {
-            if (this.listeners.isEmpty()) {
+            if (listeners.isEmpty()) {
                 List<AppliedMigration> rows = database.history().readForPlanningIfExists();
                 AppliedHistory history = (rows != null) ? new AppliedHistory(rows) : null;
                 if (history != null && history.unfinished() == null && pending(plan, history).isEmpty()) {
@@ -129,7 +142,9 @@ public class MigrationRunner {
                 // cairn.fail-on-error is false.
                 this.lastFailure = failure;
             }
-            this.listeners.afterMigrateError(ex);
+            if (!listeners.isEmpty()) {
+                listeners.afterMigrateError(database, ex);
+            }
             throw ex;
         }
         finally {
@@ -153,7 +168,7 @@ public class MigrationRunner {
     }
 
     Listeners listeners() {
-        return this.listeners;
+        return sources().listeners();
     }
 
     /**
@@ -161,8 +176,8 @@ public class MigrationRunner {
      * @return the status
      */
     public MigrationStatus status() {
-        MigrationPlan plan = plan();
         List<AppliedMigration> rows = database().history().readIfExists();
+        MigrationPlan plan = plan();
         return MigrationStatuses.of(plan, new AppliedHistory((rows != null) ? rows : List.of()), this.lastFailure);
     }
 
@@ -185,8 +200,8 @@ public class MigrationRunner {
      */
     public RollbackResult rollbackTo(Version version) {
         long start = System.nanoTime();
-        MigrationPlan plan = plan();
         Database database = database();
+        MigrationPlan plan = plan();
         this.running.incrementAndGet();
         try {
             return database.locked(this.settings, (lock) -> {
@@ -196,7 +211,7 @@ public class MigrationRunner {
                 }
                 AppliedHistory history = new AppliedHistory(rows);
                 Map<ExecutableMigration, AppliedMigration> toRevert = Rollback.revertible(plan, history, version);
-                MigrationExecutor executor = database.newExecutor(lock, this.listeners);
+                MigrationExecutor executor = database.newExecutor(lock, listeners());
                 List<MigrationInfo> reverted = new ArrayList<>(toRevert.size());
                 toRevert.forEach((migration, row) -> {
                     lock.checkHeld();
@@ -231,11 +246,12 @@ public class MigrationRunner {
             if (failed.isEmpty()) {
                 return failed;
             }
-            MigrationExecutor executor = database.newExecutor(lock, this.listeners);
+            Listeners listeners = listeners();
+            MigrationExecutor executor = database.newExecutor(lock, listeners);
             Operations.run(executor, "repair", (context) -> {
-                this.listeners.beforeRepair(context);
+                listeners.beforeRepair(context);
                 database.history().deleteFailed();
-                this.listeners.afterRepair(context);
+                listeners.afterRepair(context);
             });
             failed.forEach((migration) -> logger.info("Repaired migration " + migration.version() + " \""
                     + migration.description() + "\": it will run again on the next migrate"));
@@ -291,7 +307,36 @@ public class MigrationRunner {
     }
 
     private MigrationPlan plan() {
-        return MigrationPlan.resolve(this.resolvers);
+        return MigrationPlan.resolve(sources().resolvers());
+    }
+
+    /**
+     * The SQL scripts and callbacks, read once: they are part of the deployed application.
+     */
+    private Sources sources() {
+        Sources sources = this.sources;
+        if (sources == null) {
+            Database database = database();
+            SqlMigrationResolver scripts = new SqlMigrationResolver(
+                    new ScriptScanner(this.resourceLoader, new ScriptNaming(this.settings.scriptNames()))
+                        .scan(this.settings.locations()),
+                    this.settings.encoding(), placeholders(database), database.dialect().sqlSyntax());
+            List<MigrationListener> listeners = new ArrayList<>(this.javaListeners);
+            listeners.addAll(scripts.callbacks());
+            sources = new Sources(List.of(this.beans, scripts), new Listeners(listeners));
+            this.sources = sources;
+        }
+        return sources;
+    }
+
+    private Placeholders placeholders(Database database) {
+        return Placeholders.of(this.settings.placeholders())
+            .withReplacement(this.settings.placeholderReplacement())
+            .withBuiltIn("defaultSchema", database.defaultSchema())
+            .withBuiltIn("user", database.installedBy())
+            .withBuiltIn("database", database.catalog())
+            .withBuiltIn("table", this.settings.table())
+            .withTimestamp(LocalDateTime.now());
     }
 
     Database database() {
@@ -308,6 +353,9 @@ public class MigrationRunner {
         return database;
     }
 
+    private record Sources(List<MigrationResolver> resolvers, Listeners listeners) {
+    }
+
     /**
      * Builds a {@link MigrationRunner}: its migrations, settings and listeners.
      */
@@ -320,6 +368,8 @@ public class MigrationRunner {
         private MigrationSettings settings = MigrationSettings.defaults();
 
         private List<MigrationListener> listeners = List.of();
+
+        private ResourceLoader resourceLoader = new DefaultResourceLoader();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -361,6 +411,16 @@ public class MigrationRunner {
 
         public Builder listeners(List<? extends MigrationListener> listeners) {
             this.listeners = List.copyOf(listeners);
+            return this;
+        }
+
+        /**
+         * Where SQL scripts in {@code classpath:} locations are found: the application context, or a class loader.
+         * @param resourceLoader the resource loader
+         * @return this builder
+         */
+        public Builder resourceLoader(ResourceLoader resourceLoader) {
+            this.resourceLoader = resourceLoader;
             return this;
         }
 

@@ -27,9 +27,11 @@ import org.jspecify.annotations.Nullable;
  * @param history the history table
  * @param installedBy the database user recorded in the history table
  * @param lockName the fully qualified history table, which names the lock
+ * @param catalog the connection's catalog, the database on MariaDB and MySQL
+ * @param defaultSchema the schema of the history table: the configured one or the connection's current one
  */
 public record Database(DataSource dataSource, Dialect dialect, HistoryTable history, String installedBy,
-        String lockName) {
+        String lockName, @Nullable String catalog, @Nullable String defaultSchema) {
 
     /**
      * Connects once to learn what the database is.
@@ -46,8 +48,11 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
             String namespace = (settings.schema() != null) ? settings.schema()
                     : join(connection.getCatalog(), currentSchema);
             TableName table = new TableName(settings.schema(), currentSchema, settings.table(), dialect);
+            String catalog = connection.getCatalog();
+            String defaultSchema = (settings.schema() != null) ? settings.schema()
+                    : dialect.schemaIsCatalog() ? catalog : currentSchema;
             return new Database(dataSource, dialect, new HistoryTable(dataSource, dialect, table),
-                    userName(metaData), join(namespace, settings.table()));
+                    userName(metaData), join(namespace, settings.table()), catalog, defaultSchema);
         }
     }
 
@@ -79,8 +84,7 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
      * @return the executor
      */
     public MigrationExecutor newExecutor(MigrationLock lock, Listeners listeners) {
-        return new MigrationExecutor(this.dataSource, this.dialect, this.history, lock, listeners, this.installedBy,
-                this.history.nextRank());
+        return new MigrationExecutor(this, lock, listeners, this.history.nextRank());
     }
 
     private MigrationLock newLock(MigrationSettings settings) {

@@ -10,6 +10,7 @@ import dev.cairn.MigrationListener;
 import dev.cairn.ResolvedMigration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application's {@link MigrationListener}s and SQL callbacks, called in order at each event.
@@ -40,16 +41,17 @@ public final class Listeners {
         each((listener) -> listener.afterEachMigrate(context));
     }
 
-    public void afterEachMigrateError(ResolvedMigration migration, MigrationFailedException error) {
-        for (MigrationListener listener : this.listeners) {
-            try {
-                listener.afterEachMigrateError(migration, error);
-            }
-            catch (RuntimeException ex) {
-                error.addSuppressed(ex);
-            }
-        }
+    /**
+     * Tells the listeners that a migration failed, each in a transaction of its own; their failures are added to the
+     * migration's.
+     * @param database the migrating database
+     * @param migration the migration
+     * @param error its failure
+     */
+    public void afterEachMigrateError(Database database, ResolvedMigration migration, MigrationFailedException error) {
+        reportError(database, migration, error, (listener, context) -> listener.afterEachMigrateError(context, error));
     }
+
 
     public void beforeMigrate(MigrationContext context) throws Exception {
         each((listener) -> listener.beforeMigrate(context));
@@ -66,13 +68,27 @@ public final class Listeners {
         }
     }
 
-    public void afterMigrateError(MigrationException error) {
+    /**
+     * Tells the listeners that a run failed, each in a transaction of its own; their failures are added to the
+     * run's.
+     * @param database the migrating database
+     * @param error the failure
+     */
+    public void afterMigrateError(Database database, MigrationException error) {
+        reportError(database, null, error, (listener, context) -> listener.afterMigrateError(context, error));
+    }
+
+    private void reportError(Database database, @Nullable ResolvedMigration migration, Exception error,
+            ErrorCall call) {
         for (MigrationListener listener : this.listeners) {
             try {
-                listener.afterMigrateError(error);
+                Transactions.run(database.dataSource(), database.dialect(), migration, (context) -> {
+                    call.on(listener, context);
+                    return null;
+                });
             }
-            catch (RuntimeException ex) {
-                logger.warn("A migration listener failed in afterMigrateError: " + ex.getMessage(), ex);
+            catch (Exception ex) {
+                logger.warn("A migration listener failed while an error was reported: " + ex.getMessage(), ex);
                 error.addSuppressed(ex);
             }
         }
@@ -98,6 +114,13 @@ public final class Listeners {
         for (MigrationListener listener : this.listeners) {
             call.on(listener);
         }
+    }
+
+    @FunctionalInterface
+    private interface ErrorCall {
+
+        void on(MigrationListener listener, MigrationContext context) throws Exception;
+
     }
 
     @FunctionalInterface

@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import dev.cairn.MigrationContext;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.ResolvedMigration;
-import dev.cairn.SqlDialect;
 import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.lock.Holder;
@@ -29,6 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class MigrationExecutor {
 
+    private final Database database;
+
     private final DataSource dataSource;
 
     private final Dialect dialect;
@@ -39,25 +40,22 @@ public final class MigrationExecutor {
 
     private final Listeners listeners;
 
-    private final String installedBy;
-
     private final StatementRecordingJdbcTemplate jdbc;
 
     private final TransactionTemplate transactions;
 
     private int nextRank;
 
-    MigrationExecutor(DataSource dataSource, Dialect dialect, HistoryTable history, MigrationLock lock,
-            Listeners listeners, String installedBy, int nextRank) {
-        this.dataSource = dataSource;
-        this.dialect = dialect;
-        this.history = history;
+    MigrationExecutor(Database database, MigrationLock lock, Listeners listeners, int nextRank) {
+        this.database = database;
+        this.dataSource = database.dataSource();
+        this.dialect = database.dialect();
+        this.history = database.history();
         this.lock = lock;
         this.listeners = listeners;
-        this.installedBy = installedBy;
         this.nextRank = nextRank;
-        this.jdbc = new StatementRecordingJdbcTemplate(dataSource);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.jdbc = new StatementRecordingJdbcTemplate(this.dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
     }
 
     /**
@@ -99,7 +97,9 @@ public final class MigrationExecutor {
         catch (Throwable ex) {
             MigrationFailedException failure = failed(migration, "up()", ex,
                     recordFirst ? () -> this.history.complete(rank, millisSince(start), false) : null);
-            this.listeners.afterEachMigrateError(migration, failure);
+            if (!this.listeners.isEmpty()) {
+                this.listeners.afterEachMigrateError(this.database, migration, failure);
+            }
             throw failure;
         }
     }
@@ -194,7 +194,7 @@ public final class MigrationExecutor {
         return this.transactions.execute((status) -> {
             Connection connection = DataSourceUtils.getConnection(this.dataSource);
             try {
-                return work.run(new Context(this.jdbc, connection, this.dialect, migration));
+                return work.run(new RunContext(this.jdbc, connection, this.dialect, migration));
             }
             catch (RuntimeException | Error ex) {
                 throw ex;
@@ -213,7 +213,7 @@ public final class MigrationExecutor {
                 connection.setAutoCommit(true);
             }
             JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            return work.run(new Context(jdbc, connection, this.dialect, migration));
+            return work.run(new RunContext(jdbc, connection, this.dialect, migration));
         }
         finally {
             restore(connection, autoCommit);
@@ -234,7 +234,7 @@ public final class MigrationExecutor {
     private AppliedMigration row(ExecutableMigration migration, int rank, Instant installedOn,
             @Nullable Long executionTime, boolean success) {
         return new AppliedMigration(rank, migration.version(), migration.description(), migration.type(),
-                migration.script(), migration.checksum(), installedOn, this.installedBy, executionTime, success,
+                migration.script(), migration.checksum(), installedOn, this.database.installedBy(), executionTime, success,
                 Holder.DESCRIPTION);
     }
 
@@ -259,11 +259,6 @@ public final class MigrationExecutor {
         WorkException(Exception cause) {
             super(cause);
         }
-
-    }
-
-    private record Context(JdbcTemplate jdbc, Connection connection, SqlDialect dialect,
-            @Nullable ResolvedMigration migration) implements MigrationContext {
 
     }
 

@@ -1,0 +1,188 @@
+package dev.cairn.core.source;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+import dev.cairn.MigrationContext;
+import dev.cairn.MigrationException;
+import dev.cairn.Version;
+import dev.cairn.core.StatementException;
+import dev.cairn.core.sql.Placeholders;
+import dev.cairn.core.sql.SqlScript;
+import dev.cairn.core.sql.SqlScriptException;
+import dev.cairn.core.sql.SqlSplitter;
+import dev.cairn.core.sql.SqlStatement;
+import dev.cairn.core.sql.SqlSyntax;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A versioned ({@code V}) or repeatable ({@code R}) SQL script, with its undo ({@code U}) script where it has one.
+ * Its text is read, its placeholders replaced and its statements split only when it is about to run.
+ */
+public final class SqlMigration implements ExecutableMigration {
+
+    /** The type recorded for SQL script migrations. */
+    public static final String TYPE = "SQL";
+
+    private static final String NO_TRANSACTION = "-- cairn:no-transaction";
+
+    private final SqlScript script;
+
+    private final @Nullable SqlScript undo;
+
+    private final @Nullable Version version;
+
+    private final String description;
+
+    private final int checksum;
+
+    private final Placeholders placeholders;
+
+    private final SqlSyntax syntax;
+
+    private @Nullable Statements statements;
+
+    SqlMigration(SqlScript script, @Nullable SqlScript undo, Placeholders placeholders, SqlSyntax syntax) {
+        this.script = script;
+        this.undo = undo;
+        String version = script.name().normalizedVersion();
+        this.version = (version != null) ? Version.parse(version) : null;
+        this.description = String.valueOf(script.name().description());
+        this.placeholders = placeholders;
+        this.syntax = syntax;
+        this.checksum = script.checksum(placeholders);
+    }
+
+    @Override
+    public @Nullable Version version() {
+        return this.version;
+    }
+
+    @Override
+    public String description() {
+        return this.description;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String origin() {
+        return this.script.origin();
+    }
+
+    @Override
+    public String script() {
+        return this.script.file().relativePath();
+    }
+
+    @Override
+    public Integer checksum() {
+        return this.checksum;
+    }
+
+    /**
+     * Whether the script runs in a transaction: not when its first line is {@code -- cairn:no-transaction}, its
+     * {@code .conf} says {@code executeInTransaction=false}, or one of its statements cannot run in one (PostgreSQL's
+     * {@code CREATE INDEX CONCURRENTLY}, SQLite's {@code VACUUM}); then the whole script runs without one.
+     * @return whether it runs in a transaction
+     */
+    @Override
+    public boolean transactional() {
+        return statements().transactional();
+    }
+
+    @Override
+    public boolean reversible() {
+        return this.undo != null;
+    }
+
+    @Override
+    public void up(MigrationContext context) throws SQLException {
+        Statements statements = statements();
+        this.statements = null;
+        execute(context.connection(), statements.list());
+    }
+
+    @Override
+    public void down(MigrationContext context) throws SQLException {
+        if (this.undo == null) {
+            throw new IllegalStateException(displayName() + " has no undo script");
+        }
+        execute(context.connection(), parse(this.undo).list());
+    }
+
+    /**
+     * Runs a script's statements on a connection, naming the one that fails and its line.
+     * @param connection the connection
+     * @param statements the statements
+     * @throws SQLException when the connection cannot make a statement
+     */
+    static void execute(Connection connection, List<SqlStatement> statements) throws SQLException {
+        try (Statement jdbc = connection.createStatement()) {
+            for (SqlStatement statement : statements) {
+                try {
+                    jdbc.execute(statement.sql());
+                }
+                catch (SQLException ex) {
+                    throw new StatementException(statement.sql(), statement.line(), ex);
+                }
+            }
+        }
+    }
+
+    private Statements statements() {
+        Statements statements = this.statements;
+        if (statements == null) {
+            statements = parse(this.script);
+            this.statements = statements;
+        }
+        return statements;
+    }
+
+    private Statements parse(SqlScript script) {
+        return parse(script, this.placeholders, this.syntax);
+    }
+
+    static Statements parse(SqlScript script, Placeholders placeholders, SqlSyntax syntax) {
+        String text = script.text(placeholders);
+        List<SqlStatement> statements;
+        try {
+            statements = SqlSplitter.split(text, syntax);
+        }
+        catch (SqlScriptException ex) {
+            throw new MigrationException(script.origin() + ", line " + ex.getLine() + ": " + ex.getMessage(),
+                    "Fix the script: close what the message names, and make sure it is written for " + syntax + ".",
+                    ex);
+        }
+        boolean transactional = script.executeInTransaction(!firstLine(text).equals(NO_TRANSACTION))
+                && statements.stream().allMatch(SqlStatement::transactional);
+        return new Statements(statements, transactional);
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return ((end >= 0) ? text.substring(0, end) : text).strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+
+    /**
+     * A script's statements, and whether they may run in a transaction.
+     *
+     * @param list the statements
+     * @param transactional whether they run in a transaction
+     */
+    record Statements(List<SqlStatement> list, boolean transactional) {
+
+    }
+
+}
