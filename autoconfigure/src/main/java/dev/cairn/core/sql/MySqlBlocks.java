@@ -21,7 +21,7 @@ final class MySqlBlocks extends BlockTracker {
 
     private boolean afterEnd;
 
-    private boolean pendingIf;
+    private IfState pendingIf = IfState.NONE;
 
     private boolean pendingRepeat;
 
@@ -99,15 +99,8 @@ final class MySqlBlocks extends BlockTracker {
                 return;
             }
         }
-        if (this.pendingIf) {
-            this.pendingIf = false;
-            if (lexer.isSymbol('(')) {
-                this.ifParentheses = this.parentheses;
-                this.ifComma = false;
-            }
-            else if (!lexer.isWord("EXISTS") && !lexer.isWord("NOT")) {
-                this.depth++;
-            }
+        if (this.pendingIf != IfState.NONE) {
+            readAfterIf();
         }
         if (this.pendingRepeat) {
             this.pendingRepeat = false;
@@ -126,6 +119,29 @@ final class MySqlBlocks extends BlockTracker {
         }
         else {
             readWord();
+        }
+    }
+
+    /**
+     * Tells an {@code IF} statement from the {@code IF [NOT] EXISTS} of a DDL statement, which names an object, and
+     * from the {@code IF(a, b, c)} function.
+     */
+    private void readAfterIf() {
+        SqlLexer lexer = this.lexer;
+        IfState state = this.pendingIf;
+        this.pendingIf = IfState.NONE;
+        if (state == IfState.AFTER_IF && lexer.isSymbol('(')) {
+            this.ifParentheses = this.parentheses;
+            this.ifComma = false;
+        }
+        else if (state != IfState.AFTER_EXISTS && lexer.isWord("NOT")) {
+            this.pendingIf = IfState.AFTER_NOT;
+        }
+        else if (state != IfState.AFTER_EXISTS && lexer.isWord("EXISTS")) {
+            this.pendingIf = IfState.AFTER_EXISTS;
+        }
+        else if (state != IfState.AFTER_EXISTS || lexer.isSymbol('(')) {
+            this.depth++;
         }
     }
 
@@ -153,7 +169,7 @@ final class MySqlBlocks extends BlockTracker {
         }
         else if (lexer.isWord("IF")) {
             // An IF inside the parentheses after another IF is a function: statements cannot stand there.
-            this.pendingIf = this.ifParentheses < 0;
+            this.pendingIf = (this.ifParentheses < 0) ? IfState.AFTER_IF : IfState.NONE;
         }
         else if (lexer.isWord("REPEAT")) {
             this.pendingRepeat = true;
@@ -182,10 +198,19 @@ final class MySqlBlocks extends BlockTracker {
         this.depth = 0;
         this.parentheses = 0;
         this.afterEnd = false;
-        this.pendingIf = false;
+        this.pendingIf = IfState.NONE;
         this.pendingRepeat = false;
         this.ifParentheses = -1;
         this.ifComma = false;
+    }
+
+    /**
+     * How far the words after an {@code IF} have been read.
+     */
+    private enum IfState {
+
+        NONE, AFTER_IF, AFTER_NOT, AFTER_EXISTS
+
     }
 
     /**
