@@ -135,7 +135,7 @@ final class NonTransactionalStatements {
         private final SqlLexer lexer;
 
         Words(String sql, SqlSyntax syntax) {
-            this.lexer = new SqlLexer(sql, 0, syntax, new Lines(sql));
+            this.lexer = new SqlLexer(sql, syntax, new Lines(sql));
         }
 
         String next() {

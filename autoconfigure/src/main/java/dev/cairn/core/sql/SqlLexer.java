@@ -34,6 +34,8 @@ final class SqlLexer {
 
     }
 
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
     private final String text;
 
     private final Lines lines;
@@ -54,10 +56,8 @@ final class SqlLexer {
 
     private Token token = Token.END;
 
-    SqlLexer(String text, int from, SqlSyntax syntax, Lines lines) {
+    SqlLexer(String text, SqlSyntax syntax, Lines lines) {
         this.text = text;
-        this.position = from;
-        this.start = from;
         this.syntax = syntax;
         this.lines = lines;
         this.mysql = syntax == SqlSyntax.MYSQL;
@@ -145,7 +145,7 @@ final class SqlLexer {
 
     private void skipWhitespace() {
         int length = this.text.length();
-        while (this.position < length && this.text.charAt(this.position) <= ' ') {
+        while (this.position < length && isWhitespace(this.text.charAt(this.position))) {
             this.position++;
         }
     }
@@ -314,9 +314,19 @@ final class SqlLexer {
         return (index < this.text.length()) ? this.text.charAt(index) : '\0';
     }
 
+    /**
+     * Whether a character separates tokens: ASCII whitespace and control characters, a byte order mark, and the
+     * Unicode spaces that editors leave in scripts, such as the no-break space after the last {@code ;} of
+     * <a href="https://github.com/dhis2/dhis2-core/blob/master/dhis-2/dhis-support/dhis-support-db-migration/src/main/resources/org/hisp/dhis/db/migration/2.36/V2_36_20__Drop_legacy_sharing_tables.sql">DHIS2's
+     * V2_36_20 migration</a>, which would otherwise be a statement of its own.
+     */
+    private static boolean isWhitespace(char c) {
+        return c <= ' ' || (c >= 0x80 && (Character.isSpaceChar(c) || c == BYTE_ORDER_MARK));
+    }
+
     private static boolean isWordCharacter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
-                || c >= 0x80;
+                || (c >= 0x80 && !isWhitespace(c));
     }
 
     private static boolean isTagStart(char c) {

@@ -22,8 +22,6 @@ import dev.cairn.core.sql.SqlLexer.Token;
  */
 public final class SqlSplitter {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
     private final String script;
 
     private final SqlSyntax syntax;
@@ -46,8 +44,7 @@ public final class SqlSplitter {
         this.script = script;
         this.syntax = syntax;
         this.lines = new Lines(script);
-        int from = (!script.isEmpty() && script.charAt(0) == BYTE_ORDER_MARK) ? 1 : 0;
-        this.lexer = new SqlLexer(script, from, syntax, this.lines);
+        this.lexer = new SqlLexer(script, syntax, this.lines);
         this.blocks = BlockTracker.of(syntax, this.lexer);
     }
 
