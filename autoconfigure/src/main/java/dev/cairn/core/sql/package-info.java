@@ -1,5 +1,6 @@
 /**
- * Reading SQL migration scripts: finding them, naming, checksums, placeholders and splitting into statements.
+ * Reading SQL migration scripts: splitting a script into the statements a database runs one by one, and telling
+ * which of them cannot run inside a transaction.
  */
 @NullMarked
 package dev.cairn.core.sql;

@@ -1,0 +1,4 @@
+# Nothing to run here;
+-- only comments; and whitespace
+/* even a block comment; */
+

@@ -1,0 +1,4 @@
+-- This migration is intentionally empty; it only reserves a version.
+/* Nothing to do here;
+   /* not even this */ */
+

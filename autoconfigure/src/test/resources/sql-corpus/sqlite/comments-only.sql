@@ -1,0 +1,3 @@
+-- Nothing to run;
+/* only comments */
+   

@@ -1,0 +1,6 @@
+CREATE TABLE tail (id INTEGER);
+INSERT INTO tail VALUES (1);
+;;
+CREATE TRIGGER tail_trigger AFTER INSERT ON tail BEGIN
+    DELETE FROM tail WHERE id < 0;
+END
