@@ -2,13 +2,20 @@ package dev.cairn.dialect;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+
+import javax.sql.DataSource;
+
+import dev.cairn.lock.LeaseLock;
+import dev.cairn.lock.MigrationLock;
+import dev.cairn.lock.SqliteFileLock;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * SQLite: transactional DDL, a lease row for locking (two processes may share one file), ISO-8601 text times.
+ * SQLite: transactional DDL, a lock file beside the database (two processes may share one file), ISO-8601 text times.
  */
 public class SqliteDialect implements Dialect {
 
@@ -40,6 +47,12 @@ public class SqliteDialect implements Dialect {
     @Override
     public String currentTimeMillisQuery() {
         return "SELECT CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
+    }
+
+    @Override
+    public MigrationLock newLock(DataSource dataSource, String lockName, String lockTable, Duration lease) {
+        return SqliteFileLock.forDatabase(dataSource, lockName,
+                () -> new LeaseLock(dataSource, this, lockName, lockTable, lease));
     }
 
     @Override
