@@ -14,7 +14,8 @@ public class MigrationLockException extends MigrationException {
                 + holder,
                 "Wait for that instance to finish migrating and start again, or raise cairn.lock.wait-timeout. If"
                         + " the holder is gone, its lock is released when its database session ends (PostgreSQL,"
-                        + " MariaDB/MySQL) or when its lease (cairn.lock.lease) runs out (SQLite and others).");
+                        + " MariaDB/MySQL), when its process ends (SQLite files), or when its lease"
+                        + " (cairn.lock.lease) runs out (H2 and others).");
         this.holder = holder;
     }
 

@@ -2,8 +2,12 @@ package dev.cairn;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import dev.cairn.lock.MigrationLock;
+import dev.cairn.lock.SqliteFileLock;
 import dev.cairn.testsupport.TestDatabase;
 import dev.cairn.testsupport.TestMigrations;
 import dev.cairn.testsupport.TestDatabases;
@@ -17,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The runner's behaviour on an SQLite file, and its lease lock.
+ * The runner's behaviour on an SQLite file, and its lock file.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
@@ -33,48 +37,36 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
     }
 
     @Test
-    void takesOverALeaseWhoseHolderStoppedRenewingIt() {
+    void locksAFileBesideTheDatabaseAndLeavesItEmptyAfterwards() throws Exception {
         runner(log(1)).migrate();
-        // What a holder that died leaves behind: its row, with a lease that ran out a second ago.
-        leaseHeldBy("dead-host (pid 1)", -1000);
-        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
-                MigrationSettings.defaults().withLockWaitTimeout(Duration.ofSeconds(5)));
-        assertThat(runner.migrate().applied()).extracting(TestMigrations::version).containsExactly(2L);
-        assertThat(this.database.jdbc().queryForObject("SELECT COUNT(*) FROM cairn_migrations_lock", Integer.class))
-            .as("the lock is released after the run")
-            .isZero();
+        assertThat(lockFile()).as("the lock file is left in place, empty").isEmptyFile();
+        assertThat(tableExists("cairn_migrations_lock")).as("no lease table").isFalse();
     }
 
     @Test
-    void waitsForALiveHolderAndNamesItWhenGivingUp() {
+    void logsWhoHoldsTheLockWhileWaiting(CapturedOutput output) throws Exception {
         runner(log(1)).migrate();
-        leaseHeldBy("busy-host (pid 7)", 60000);
-        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
-                MigrationSettings.defaults().withLockWaitTimeout(Duration.ofMillis(500)));
-        org.assertj.core.api.Assertions.assertThatExceptionOfType(MigrationLockException.class)
-            .isThrownBy(runner::migrate)
-            .withMessageContaining("held by busy-host (pid 7)")
-            .withMessageContaining("lease runs");
-        assertThatExceptionOfType(MigrationLockException.class).isThrownBy(() -> runner.rollbackTo(0));
-        assertThat(runner.isRunning()).as("a run that could not take the lock is over").isFalse();
+        MigrationLock holder = SqliteFileLock.forDatabase(this.database.dataSource(), "cairn_migrations", () -> {
+            throw new AssertionError("the lock file was usable");
+        });
+        holder.acquire(Duration.ofSeconds(1));
+        try {
+            MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
+                    MigrationSettings.defaults().withLockWaitTimeout(Duration.ofMillis(5600)));
+            assertThatExceptionOfType(MigrationLockException.class).isThrownBy(runner::migrate);
+        }
+        finally {
+            holder.release();
+        }
+        assertThat(output).containsPattern("Waiting for the migration lock " + Pattern.quote(lockFile().toString())
+                + " held by \\S+ \\(pid " + ProcessHandle.current().pid() + ", thread "
+                + Pattern.quote(Thread.currentThread().getName()) + "\\), since \\S+Z \\(5 s so far\\)");
         assertThat(logged()).containsExactly(1L);
     }
 
     @Test
-    void logsWhoHoldsTheLockWhileWaiting(CapturedOutput output) {
-        runner(log(1)).migrate();
-        leaseHeldBy("busy-host (pid 7)", 60000);
-        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
-                MigrationSettings.defaults().withLockWaitTimeout(Duration.ofMillis(5600)));
-        assertThatExceptionOfType(MigrationLockException.class).isThrownBy(runner::migrate);
-        assertThat(output).contains("Waiting for the migration lock")
-            .contains("held by busy-host (pid 7)")
-            .contains("(5 s so far)");
-    }
-
-    @Test
     void logsTwoLinesAtInfoHoweverManyMigrationsItApplies(CapturedOutput output) {
-        List<Migration> migrations = new java.util.ArrayList<>();
+        List<Migration> migrations = new ArrayList<>();
         for (int version = 1; version <= 12; version++) {
             migrations.add(log(version));
         }
@@ -87,10 +79,10 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
         assertThat(output).contains("Schema is up to date at version 12");
     }
 
-    private void leaseHeldBy(String owner, long expiresInMillis) {
-        this.database.jdbc().update("INSERT INTO cairn_migrations_lock (id, owner, acquired_at, expires_at) VALUES"
-                + " (1, ?, 0, CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + ?)", owner,
-                expiresInMillis);
+    private Path lockFile() throws Exception {
+        String url = this.database.url();
+        Path file = Path.of(url.substring("jdbc:sqlite:".length(), url.indexOf('?'))).toRealPath();
+        return file.resolveSibling(file.getFileName() + "-cairn.lock");
     }
 
 }

@@ -170,8 +170,8 @@ public class CairnProperties {
         private Duration waitTimeout = Duration.ofMinutes(5);
 
         /**
-         * How long a lease lock (SQLite and databases without session locks) lasts without a heartbeat; a holder
-         * that died is taken over after it.
+         * How long a lease lock (H2 and other databases without a session lock; SQLite files use a lock file
+         * instead) lasts without a heartbeat; a holder that died is taken over after it.
          */
         private Duration lease = Duration.ofSeconds(30);
 

@@ -14,6 +14,7 @@ import dev.cairn.lock.LeaseLock;
 import dev.cairn.lock.MariaDbNamedLock;
 import dev.cairn.lock.MigrationLock;
 import dev.cairn.lock.PostgresAdvisoryLock;
+import dev.cairn.lock.SqliteFileLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,7 +92,8 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
         return switch (this.dialect.lockKind()) {
             case ADVISORY -> new PostgresAdvisoryLock(this.dataSource, this.lockName);
             case NAMED -> new MariaDbNamedLock(this.dataSource, this.dialect.name(), this.lockName);
-            case FILE, LEASE -> leaseLock(settings);
+            case FILE -> SqliteFileLock.forDatabase(this.dataSource, this.lockName, () -> leaseLock(settings));
+            case LEASE -> leaseLock(settings);
         };
     }
 

@@ -1,5 +1,5 @@
 /**
- * The locks that make one instance at a time migrate: session locks and lease rows.
+ * The locks that make one instance at a time migrate: session locks, SQLite lock files and lease rows.
  */
 @NullMarked
 package dev.cairn.lock;

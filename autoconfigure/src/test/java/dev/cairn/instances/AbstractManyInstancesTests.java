@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +43,8 @@ abstract class AbstractManyInstancesTests {
     protected TestDatabase database;
 
     private final List<Process> processes = new ArrayList<>();
+
+    private final Map<Process, Path> logs = new HashMap<>();
 
     protected abstract TestDatabase createDatabase(Path directory);
 
@@ -86,7 +91,7 @@ abstract class AbstractManyInstancesTests {
                 String name = "thread-" + i;
                 contexts.add(executor.submit(() -> {
                     start.await();
-                    return InstanceApplication.start(arguments(name, 50).toArray(String[]::new));
+                    return InstanceApplication.start(arguments(name, MIGRATIONS, 50).toArray(String[]::new));
                 }));
             }
             for (Future<ConfigurableApplicationContext> context : contexts) {
@@ -97,28 +102,28 @@ abstract class AbstractManyInstancesTests {
             executor.shutdownNow();
             System.clearProperty(LOGGING_SYSTEM);
         }
-        assertEachMigrationAppliedOnce();
+        assertEachMigrationAppliedOnce(MIGRATIONS);
     }
 
     @Test
     void threeProcessesStartedTogetherApplyEachMigrationOnce() throws Exception {
         List<Process> started = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            started.add(startProcess("process-" + i, 100));
+            started.add(startProcess("process-" + i, MIGRATIONS, 100));
         }
         for (Process process : started) {
             assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
             assertThat(process.exitValue()).as(output(process)).isZero();
             assertThat(output(process)).contains("INSTANCE READY");
         }
-        assertEachMigrationAppliedOnce();
+        assertEachMigrationAppliedOnce(MIGRATIONS);
         assertThat(this.database.jdbc().queryForList("SELECT DISTINCT instance FROM side_effects", String.class))
             .hasSize(1);
     }
 
     @Test
     void aKilledLockHolderDoesNotBlockTheNextInstance() throws Exception {
-        Process holder = startProcess("killed", 1500);
+        Process holder = startProcess("killed", MIGRATIONS, 1500);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (appliedCount() < 1 && System.nanoTime() < deadline) {
             assertThat(holder.isAlive()).as(output(holder)).isTrue();
@@ -130,7 +135,7 @@ abstract class AbstractManyInstancesTests {
         int appliedByTheKilledOne = appliedCount();
         assertThat(appliedByTheKilledOne).isLessThan(MIGRATIONS);
 
-        Process next = startProcess("next", 10);
+        Process next = startProcess("next", MIGRATIONS, 10);
         assertThat(next.waitFor(3, TimeUnit.MINUTES)).isTrue();
         if (interruptedRows() > 0) {
             // Where DDL cannot roll back, the killed migration left a record: the next start names it and refuses
@@ -140,12 +145,12 @@ abstract class AbstractManyInstancesTests {
                 .contains("was interrupted: it started at ")
                 .contains("and never finished, so it may have left changes behind");
             assertThat(new dev.cairn.MigrationRunner(this.database.dataSource(), List.of()).repair()).hasSize(1);
-            next = startProcess("next", 10);
+            next = startProcess("next", MIGRATIONS, 10);
             assertThat(next.waitFor(3, TimeUnit.MINUTES)).isTrue();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - killedAt);
         assertThat(next.exitValue()).as(output(next)).isZero();
-        assertEachMigrationAppliedOnce();
+        assertEachMigrationAppliedOnce(MIGRATIONS);
         assertThat(this.database.jdbc().queryForObject(
                 "SELECT COUNT(*) FROM side_effects WHERE instance = 'next'", Integer.class))
             .isEqualTo(MIGRATIONS - appliedByTheKilledOne);
@@ -159,32 +164,32 @@ abstract class AbstractManyInstancesTests {
         return (count != null) ? count : 0;
     }
 
-    private int appliedCount() {
+    protected int appliedCount() {
         try {
             Integer count = this.database.jdbc().queryForObject(
                     "SELECT COUNT(*) FROM cairn_migrations WHERE success = ?", Integer.class, true);
             return (count != null) ? count : 0;
         }
-        catch (org.springframework.dao.DataAccessException ex) {
+        catch (DataAccessException ex) {
             return 0;
         }
     }
 
-    private void assertEachMigrationAppliedOnce() {
+    protected void assertEachMigrationAppliedOnce(int migrations) {
         assertThat(this.database.jdbc().queryForList("SELECT version FROM side_effects ORDER BY version", Long.class))
-            .containsExactlyElementsOf(LongStream.rangeClosed(1, MIGRATIONS).boxed().toList());
+            .containsExactlyElementsOf(LongStream.rangeClosed(1, migrations).boxed().toList());
         assertThat(this.database.jdbc().queryForList("SELECT version FROM cairn_migrations ORDER BY version",
                 Long.class))
-            .containsExactlyElementsOf(LongStream.rangeClosed(1, MIGRATIONS).boxed().toList());
+            .containsExactlyElementsOf(LongStream.rangeClosed(1, migrations).boxed().toList());
     }
 
-    private List<String> arguments(String name, long pauseMillis) {
+    private List<String> arguments(String name, int migrations, long pauseMillis) {
         List<String> arguments = new ArrayList<>();
         for (String property : this.database.springProperties()) {
             arguments.add("--" + property);
         }
         arguments.add("--instance.name=" + name);
-        arguments.add("--instance.migrations=" + MIGRATIONS);
+        arguments.add("--instance.migrations=" + migrations);
         arguments.add("--instance.pause-ms=" + pauseMillis);
         arguments.add("--logging.level.root=WARN");
         arguments.add("--logging.level.dev.cairn=INFO");
@@ -192,7 +197,17 @@ abstract class AbstractManyInstancesTests {
         return arguments;
     }
 
-    private Process startProcess(String name, long pauseMillis) throws Exception {
+    /**
+     * Starts an instance in a JVM of its own, its output going to a file that {@link #output(Process)} reads.
+     * @param name the instance's name, recorded with its side effects
+     * @param migrations how many migrations it has
+     * @param pauseMillis how long each of them takes
+     * @param extraArguments further arguments for this instance only
+     * @return the process
+     * @throws Exception when it cannot be started
+     */
+    protected Process startProcess(String name, int migrations, long pauseMillis, String... extraArguments)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
@@ -200,7 +215,8 @@ abstract class AbstractManyInstancesTests {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(InstanceApplication.class.getName());
-        command.addAll(arguments(name, pauseMillis));
+        command.addAll(arguments(name, migrations, pauseMillis));
+        command.addAll(List.of(extraArguments));
         File log = Files.createTempFile(this.directory, name, ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
         this.processes.add(process);
@@ -208,9 +224,7 @@ abstract class AbstractManyInstancesTests {
         return process;
     }
 
-    private final java.util.Map<Process, Path> logs = new java.util.HashMap<>();
-
-    private String output(Process process) {
+    protected String output(Process process) {
         try {
             return Files.readString(this.logs.get(process));
         }

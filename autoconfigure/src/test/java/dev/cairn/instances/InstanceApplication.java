@@ -12,7 +12,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * One instance of an application with {@code instance.migrations} slow migrations, each of which records its side
- * effect in {@code side_effects}. Started in threads and as separate processes by the many-instances tests.
+ * effect in {@code side_effects} and, with {@code instance.intervals=true}, when it began and ended in
+ * {@code intervals}. Started in threads and as separate processes by the many-instances tests.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration(excludeName = {
@@ -39,8 +40,9 @@ public class InstanceApplication {
             int count = environment.getProperty("instance.migrations", Integer.class, 5);
             long pause = environment.getProperty("instance.pause-ms", Long.class, 100L);
             String name = environment.getProperty("instance.name", "instance");
+            boolean intervals = environment.getProperty("instance.intervals", Boolean.class, false);
             for (int version = 1; version <= count; version++) {
-                SlowStep step = new SlowStep(version, pause, name);
+                SlowStep step = new SlowStep(version, pause, name, intervals);
                 context.getBeanFactory().registerSingleton("slowStep" + version, step);
             }
         });
@@ -48,7 +50,8 @@ public class InstanceApplication {
     }
 
     /**
-     * A migration that takes a while and records which instance applied it.
+     * A migration that takes a while and records which instance applied it. Its first statement writes, so on SQLite
+     * it holds the write lock for the whole pause, and a run of them takes it back to back.
      */
     static final class SlowStep implements Migration {
 
@@ -58,10 +61,13 @@ public class InstanceApplication {
 
         private final String instance;
 
-        SlowStep(long version, long pause, String instance) {
+        private final boolean intervals;
+
+        SlowStep(long version, long pause, String instance, boolean intervals) {
             this.version = version;
             this.pause = pause;
             this.instance = instance;
+            this.intervals = intervals;
         }
 
         @Override
@@ -76,9 +82,16 @@ public class InstanceApplication {
 
         @Override
         public void up(MigrationContext context) throws InterruptedException {
+            // Taken before the first statement, which waits for the database's write lock: two instances migrating
+            // at once show as overlapping intervals even where the database serializes their transactions.
+            long startedAt = System.currentTimeMillis();
             context.jdbc().update("INSERT INTO side_effects (version, instance) VALUES (?, ?)", this.version,
                     this.instance);
             Thread.sleep(this.pause);
+            if (this.intervals) {
+                context.jdbc().update("INSERT INTO intervals (version, instance, started_at_ms, ended_at_ms)"
+                        + " VALUES (?, ?, ?, ?)", this.version, this.instance, startedAt, System.currentTimeMillis());
+            }
         }
 
     }

@@ -1,6 +1,5 @@
 /**
- * Reading SQL migration scripts: splitting a script into the statements a database runs one by one, and telling
- * which of them cannot run inside a transaction.
+ * Reading SQL migration scripts: finding them, naming, checksums, placeholders and splitting into statements.
  */
 @NullMarked
 package dev.cairn.core.sql;
