@@ -3,6 +3,7 @@ package dev.cairn.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.cairn.Migration;
+import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRunner;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -18,10 +19,12 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Auto-configures a {@link MigrationRunner} for every {@link Migration} bean and runs it when the application is
+ * Auto-configures a {@link MigrationRunner} for every {@link Migration} bean, the SQL scripts in
+ * {@code cairn.locations} and every {@link MigrationListener} bean, and runs it when the application is
  * ready ({@code cairn.run-on=ready}) or while it starts ({@code cairn.run-on=startup}).
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, SqliteDataSourceAutoConfiguration.class })
@@ -33,11 +36,16 @@ public final class CairnAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationRunner migrationRunner(DataSource dataSource, ObjectProvider<DataSourceProperties> dataSourceProperties,
-            CairnProperties properties, ListableBeanFactory beanFactory) {
+            CairnProperties properties, ListableBeanFactory beanFactory, ObjectProvider<MigrationListener> listeners,
+            ResourceLoader resourceLoader) {
         DataSource migrationDataSource = MigrationDataSource.create(properties.getDatasource(),
                 dataSourceProperties.getIfAvailable());
-        return new MigrationRunner((migrationDataSource != null) ? migrationDataSource : dataSource,
-                () -> beanFactory.getBeansOfType(Migration.class), properties.toSettings());
+        return MigrationRunner.builder((migrationDataSource != null) ? migrationDataSource : dataSource)
+            .migrations(() -> beanFactory.getBeansOfType(Migration.class))
+            .settings(properties.toSettings())
+            .listeners(listeners.orderedStream().toList())
+            .resourceLoader(resourceLoader)
+            .build();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,13 +1,21 @@
 package dev.cairn.autoconfigure;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationSettings;
+import dev.cairn.ScriptNames;
 import dev.cairn.Version;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * Configuration properties for Cairn's migrations.
@@ -52,6 +60,69 @@ public class CairnProperties {
      * DOWN.
      */
     private boolean failOnError = true;
+
+    /**
+     * Locations of SQL migration scripts, searched recursively: "classpath:" (in folders and jars) or "filesystem:"
+     * prefixes; without a prefix, the classpath.
+     */
+    private List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+
+    /**
+     * File name prefix of versioned SQL migrations.
+     */
+    private String sqlMigrationPrefix = "V";
+
+    /**
+     * File name prefix of undo SQL migrations, which revert the versioned migration of the same version.
+     */
+    private String undoSqlMigrationPrefix = "U";
+
+    /**
+     * File name prefix of repeatable SQL migrations.
+     */
+    private String repeatableSqlMigrationPrefix = "R";
+
+    /**
+     * What separates a script's version from its description.
+     */
+    private String sqlMigrationSeparator = "__";
+
+    /**
+     * File name endings of SQL migrations.
+     */
+    private List<String> sqlMigrationSuffixes = new ArrayList<>(List.of(".sql"));
+
+    /**
+     * Encoding of SQL migrations.
+     */
+    private Charset encoding = StandardCharsets.UTF_8;
+
+    /**
+     * Values of the ${name} placeholders in SQL migrations.
+     */
+    private Map<String, String> placeholders = new HashMap<>();
+
+    /**
+     * Whether ${name} placeholders in SQL migrations are replaced.
+     */
+    private boolean placeholderReplacement = true;
+
+    /**
+     * Version recorded by a baseline: migrations up to it are taken to be in the adopted schema.
+     */
+    private String baselineVersion = "1";
+
+    /**
+     * Description recorded by a baseline.
+     */
+    private String baselineDescription = "<< Cairn Baseline >>";
+
+    /**
+     * Whether migrate baselines a database that has tables but no history table, instead of refusing it.
+     */
+    private boolean baselineOnMigrate;
+
+    private final Flyway flyway = new Flyway();
 
     private final Lock lock = new Lock();
 
@@ -113,6 +184,106 @@ public class CairnProperties {
         this.failOnError = failOnError;
     }
 
+    public List<String> getLocations() {
+        return this.locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public String getSqlMigrationPrefix() {
+        return this.sqlMigrationPrefix;
+    }
+
+    public void setSqlMigrationPrefix(String sqlMigrationPrefix) {
+        this.sqlMigrationPrefix = sqlMigrationPrefix;
+    }
+
+    public String getUndoSqlMigrationPrefix() {
+        return this.undoSqlMigrationPrefix;
+    }
+
+    public void setUndoSqlMigrationPrefix(String undoSqlMigrationPrefix) {
+        this.undoSqlMigrationPrefix = undoSqlMigrationPrefix;
+    }
+
+    public String getRepeatableSqlMigrationPrefix() {
+        return this.repeatableSqlMigrationPrefix;
+    }
+
+    public void setRepeatableSqlMigrationPrefix(String repeatableSqlMigrationPrefix) {
+        this.repeatableSqlMigrationPrefix = repeatableSqlMigrationPrefix;
+    }
+
+    public String getSqlMigrationSeparator() {
+        return this.sqlMigrationSeparator;
+    }
+
+    public void setSqlMigrationSeparator(String sqlMigrationSeparator) {
+        this.sqlMigrationSeparator = sqlMigrationSeparator;
+    }
+
+    public List<String> getSqlMigrationSuffixes() {
+        return this.sqlMigrationSuffixes;
+    }
+
+    public void setSqlMigrationSuffixes(List<String> sqlMigrationSuffixes) {
+        this.sqlMigrationSuffixes = sqlMigrationSuffixes;
+    }
+
+    public Charset getEncoding() {
+        return this.encoding;
+    }
+
+    public void setEncoding(Charset encoding) {
+        this.encoding = encoding;
+    }
+
+    public Map<String, String> getPlaceholders() {
+        return this.placeholders;
+    }
+
+    public void setPlaceholders(Map<String, String> placeholders) {
+        this.placeholders = placeholders;
+    }
+
+    public boolean isPlaceholderReplacement() {
+        return this.placeholderReplacement;
+    }
+
+    public void setPlaceholderReplacement(boolean placeholderReplacement) {
+        this.placeholderReplacement = placeholderReplacement;
+    }
+
+    public String getBaselineVersion() {
+        return this.baselineVersion;
+    }
+
+    public void setBaselineVersion(String baselineVersion) {
+        this.baselineVersion = baselineVersion;
+    }
+
+    public String getBaselineDescription() {
+        return this.baselineDescription;
+    }
+
+    public void setBaselineDescription(String baselineDescription) {
+        this.baselineDescription = baselineDescription;
+    }
+
+    public boolean isBaselineOnMigrate() {
+        return this.baselineOnMigrate;
+    }
+
+    public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+        this.baselineOnMigrate = baselineOnMigrate;
+    }
+
+    public Flyway getFlyway() {
+        return this.flyway;
+    }
+
     public Lock getLock() {
         return this.lock;
     }
@@ -132,7 +303,26 @@ public class CairnProperties {
             .withTarget(parseTarget(this.target))
             .withOutOfOrder(this.outOfOrder)
             .withLockWaitTimeout(this.lock.getWaitTimeout())
-            .withLockLease(this.lock.getLease());
+            .withLockLease(this.lock.getLease())
+            .withLocations(this.locations)
+            .withScriptNames(new ScriptNames(this.sqlMigrationPrefix, this.undoSqlMigrationPrefix,
+                    this.repeatableSqlMigrationPrefix, this.sqlMigrationSeparator, this.sqlMigrationSuffixes))
+            .withEncoding(this.encoding)
+            .withPlaceholders(this.placeholders)
+            .withPlaceholderReplacement(this.placeholderReplacement)
+            .withBaselineVersion(parseVersion(this.baselineVersion, "cairn.baseline-version"))
+            .withBaselineDescription(this.baselineDescription)
+            .withBaselineOnMigrate(this.baselineOnMigrate)
+            .withFlywayImport(this.flyway.isImport())
+            .withFlywayTable(this.flyway.getTable());
+    }
+
+    private static Version parseVersion(String version, String property) {
+        if (!Version.isVersion(version)) {
+            throw new MigrationException("Invalid version '" + version + "' (" + property + ")",
+                    "Set " + property + " to a version such as 1 or 1.2.");
+        }
+        return Version.parse(version);
     }
 
     private static @Nullable Version parseTarget(@Nullable String target) {
@@ -156,6 +346,40 @@ public class CairnProperties {
 
         /** While the context starts, before beans that depend on database initialization. */
         STARTUP
+
+    }
+
+    /**
+     * Taking over a database migrated by Flyway.
+     */
+    public static class Flyway {
+
+        /**
+         * Whether Flyway's history table is imported into Cairn's when Cairn's is missing.
+         */
+        @Name("import")
+        private boolean importHistory = true;
+
+        /**
+         * Name of Flyway's history table, in the schema of Cairn's.
+         */
+        private String table = "flyway_schema_history";
+
+        public boolean isImport() {
+            return this.importHistory;
+        }
+
+        public void setImport(boolean importHistory) {
+            this.importHistory = importHistory;
+        }
+
+        public String getTable() {
+            return this.table;
+        }
+
+        public void setTable(String table) {
+            this.table = table;
+        }
 
     }
 

@@ -1,9 +1,13 @@
 package dev.cairn.autoconfigure;
 
 import java.time.Duration;
+import java.util.Map;
 
 import dev.cairn.MigrationSettings;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +45,22 @@ class CairnPropertiesTests {
         assertThat(properties.toSettings().target()).isEqualTo(dev.cairn.Version.parse("1_12_10"));
         properties.setTarget("LATEST");
         assertThat(properties.toSettings().target()).isNull();
+    }
+
+    @Test
+    void bindsTheScriptAndFlywayProperties() {
+        MapConfigurationPropertySource source = new MapConfigurationPropertySource(Map.of(
+                "cairn.locations", "classpath:db/one,filesystem:/opt/sql", "cairn.flyway.import", "false",
+                "cairn.flyway.table", "schema_version", "cairn.placeholders.owner", "app",
+                "cairn.sql-migration-suffixes", ".sql,.ddl", "cairn.baseline-version", "1.5"));
+        CairnProperties properties = new Binder(source).bind("cairn", CairnProperties.class).get();
+        MigrationSettings settings = properties.toSettings();
+        assertThat(settings.locations()).containsExactly("classpath:db/one", "filesystem:/opt/sql");
+        assertThat(settings.flywayImport()).isFalse();
+        assertThat(settings.flywayTable()).isEqualTo("schema_version");
+        assertThat(settings.placeholders()).containsEntry("owner", "app");
+        assertThat(settings.scriptNames().suffixes()).containsExactly(".sql", ".ddl");
+        assertThat(settings.baselineVersion()).hasToString("1.5");
     }
 
 }

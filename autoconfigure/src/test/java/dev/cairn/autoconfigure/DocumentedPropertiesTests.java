@@ -3,7 +3,9 @@ package dev.cairn.autoconfigure;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocumentedPropertiesTests {
 
-    private static final Pattern ROW = Pattern.compile("^\\| `(cairn\\.[a-z.-]+)` \\|\\s*([^|]*?)\\s*\\|", Pattern.MULTILINE);
+    private static final Pattern ROW = Pattern.compile("^\\| `(cairn\\.[a-z.-]+?)(?:\\.\\*)?` \\|\\s*([^|]*?)\\s*\\|", Pattern.MULTILINE);
 
     @Test
     void readmeListsEveryPropertyWithItsDefault() throws Exception {
@@ -41,8 +43,16 @@ class DocumentedPropertiesTests {
             assertThat(documented).as("README.md documents %s", name).containsKey(name);
             assertThat(property.has("description")).as("%s has a Javadoc description", name).isTrue();
             if (property.has("defaultValue")) {
+                JsonNode value = property.get("defaultValue");
+                List<String> values = new ArrayList<>();
+                if (value.isArray()) {
+                    value.forEach((element) -> values.add(element.asString()));
+                }
+                else {
+                    values.add(value.asString());
+                }
                 assertThat(documented.get(name)).as("README.md's default of %s", name)
-                    .isEqualTo("`" + property.get("defaultValue").asString() + "`");
+                    .isEqualTo("`" + String.join(",", values) + "`");
             }
             checked++;
         }
