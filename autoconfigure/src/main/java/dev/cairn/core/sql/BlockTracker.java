@@ -54,6 +54,14 @@ abstract class BlockTracker {
     abstract boolean open();
 
     /**
+     * Whether the statement is outside any block and parentheses, where a MySQL {@code DELIMITER} line may end it.
+     * @return whether the statement is at its top level
+     */
+    boolean atTopLevel() {
+        return !open();
+    }
+
+    /**
      * Forgets the statement, ready for the next one.
      */
     final void reset() {

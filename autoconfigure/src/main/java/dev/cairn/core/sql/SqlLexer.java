@@ -115,32 +115,45 @@ final class SqlLexer {
     }
 
     /**
-     * Reads the rest of a MySQL {@code DELIMITER} line, whose keyword is the current token, and uses the delimiter
-     * it names from then on. As in the {@code mysql} client, the delimiter is the first run of characters that are
-     * not whitespace, and the rest of the line is ignored.
-     * @return the new delimiter, empty if the line names none
+     * The argument of a MySQL {@code DELIMITER} line whose keyword is the current token: as in the {@code mysql}
+     * client, the first run of characters after it on the same line that are not whitespace.
+     * @return the argument, empty if the line has none
      */
-    String readDelimiterLine() {
-        int length = this.text.length();
+    String delimiterArgument() {
         int from = this.position;
-        while (from < length && (this.text.charAt(from) == ' ' || this.text.charAt(from) == '\t')) {
+        while (from < this.text.length() && (this.text.charAt(from) == ' ' || this.text.charAt(from) == '\t')) {
             from++;
         }
         int to = from;
-        while (to < length && this.text.charAt(to) > ' ') {
+        while (to < this.text.length() && this.text.charAt(to) > ' ') {
             to++;
         }
-        int lineEnd = to;
-        while (lineEnd < length && this.text.charAt(lineEnd) != '\n' && this.text.charAt(lineEnd) != '\r') {
-            lineEnd++;
+        return this.text.substring(from, to);
+    }
+
+    /**
+     * Uses a new delimiter from the next line on, skipping the rest of the current line.
+     * @param newDelimiter the delimiter
+     */
+    void changeDelimiter(String newDelimiter) {
+        while (this.position < this.text.length() && this.text.charAt(this.position) != '\n'
+                && this.text.charAt(this.position) != '\r') {
+            this.position++;
         }
-        this.position = lineEnd;
-        String newDelimiter = this.text.substring(from, to);
-        if (!newDelimiter.isEmpty()) {
-            this.delimiter = newDelimiter;
-            this.customDelimiter = !newDelimiter.equals(";");
+        this.delimiter = newDelimiter;
+        this.customDelimiter = !newDelimiter.equals(";");
+    }
+
+    /**
+     * Whether only spaces and tabs come before the current token on its line.
+     * @return whether the token starts its line
+     */
+    boolean startsLine() {
+        int i = this.start - 1;
+        while (i >= 0 && (this.text.charAt(i) == ' ' || this.text.charAt(i) == '\t')) {
+            i--;
         }
-        return newDelimiter;
+        return i < 0 || this.text.charAt(i) == '\n' || this.text.charAt(i) == '\r';
     }
 
     private void skipWhitespace() {

@@ -74,10 +74,10 @@ public final class SqlSplitter {
     }
 
     private void readToken() {
+        if (readDelimiterLine()) {
+            return;
+        }
         if (this.start < 0) {
-            if (readDelimiterLine()) {
-                return;
-            }
             this.start = this.lexer.start();
             this.line = this.lines.lineOf(this.start);
         }
@@ -97,17 +97,31 @@ public final class SqlSplitter {
     }
 
     /**
-     * Reads a MySQL {@code DELIMITER} line, which the {@code mysql} client takes at the start of a statement.
+     * Reads a MySQL {@code DELIMITER} line. The {@code mysql} client takes one at the start of a statement, and
+     * also in the middle of one, which it then runs as it is: scripts that end a statement with {@code ;} while
+     * another delimiter is in use rely on that. In the middle of a statement only a line that starts with
+     * {@code DELIMITER} and names a delimiter counts, outside parentheses and blocks, so that a column named
+     * {@code delimiter} is not taken for one.
      * @return whether the current token started a {@code DELIMITER} line
      */
     private boolean readDelimiterLine() {
         if (this.syntax != SqlSyntax.MYSQL || !this.lexer.isWord("DELIMITER")) {
             return false;
         }
-        int delimiterLine = this.lines.lineOf(this.lexer.start());
-        if (this.lexer.readDelimiterLine().isEmpty()) {
+        boolean pending = this.start >= 0;
+        if (pending && !(this.lexer.startsLine() && this.blocks.atTopLevel())) {
+            return false;
+        }
+        String delimiter = this.lexer.delimiterArgument();
+        if (delimiter.isEmpty()) {
+            if (pending) {
+                return false;
+            }
+            int delimiterLine = this.lines.lineOf(this.lexer.start());
             throw new SqlScriptException("DELIMITER names no delimiter at line " + delimiterLine, delimiterLine);
         }
+        finishStatement();
+        this.lexer.changeDelimiter(delimiter);
         return true;
     }
 

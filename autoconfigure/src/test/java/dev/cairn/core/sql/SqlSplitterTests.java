@@ -102,6 +102,21 @@ class SqlSplitterTests {
     }
 
     @Test
+    void runsAStatementLeftPendingBeforeADelimiterLineAsTheMysqlClientDoes() {
+        String script = "DELIMITER //\nUPDATE t SET a = 1;\nDELIMITER ;\nSELECT 1\nDELIMITER //\nSELECT 2//";
+        assertThat(sqls(script, SqlSyntax.MYSQL)).containsExactly("UPDATE t SET a = 1;", "SELECT 1", "SELECT 2");
+    }
+
+    @Test
+    void takesDelimiterInsideAStatementForANameWhereItCannotBeALine() {
+        String create = "CREATE TABLE t (\n  delimiter CHAR(1)\n)";
+        String select = "SELECT a,\ndelimiter\nFROM t";
+        String update = "UPDATE t SET a = 1 WHERE delimiter = ','";
+        assertThat(sqls(create + ";\n" + select + ";\n" + update + ";", SqlSyntax.MYSQL))
+            .containsExactly(create, select, update);
+    }
+
+    @Test
     void takesABareBeginForAStatementOfItsOwn() {
         assertThat(sqls("BEGIN; SELECT 1; END;", SqlSyntax.SQLITE)).containsExactly("BEGIN", "SELECT 1", "END");
         assertThat(sqls("BEGIN; SELECT 1; COMMIT;", SqlSyntax.MYSQL)).containsExactly("BEGIN", "SELECT 1", "COMMIT");
