@@ -1,7 +1,5 @@
 package dev.cairn.core.sql;
 
-import dev.cairn.core.sql.SqlLexer.Token;
-
 /**
  * Follows the blocks of the statement being read, such as a trigger body between {@code BEGIN} and {@code END}, so
  * that a delimiter inside a block does not end the statement. One subclass per syntax that has such blocks; it is
@@ -15,7 +13,7 @@ abstract class BlockTracker {
 
     private int count;
 
-    private Token previous = Token.END;
+    private SqlToken previous = SqlToken.END;
 
     private int previousStart;
 
@@ -44,7 +42,7 @@ abstract class BlockTracker {
         this.previous = this.lexer.token();
         this.previousStart = this.lexer.start();
         this.previousEnd = this.lexer.end();
-        this.previousSymbol = (this.previous == Token.SYMBOL) ? this.lexer.firstCharacter() : '\0';
+        this.previousSymbol = (this.previous == SqlToken.SYMBOL) ? this.lexer.firstCharacter() : '\0';
     }
 
     /**
@@ -66,7 +64,7 @@ abstract class BlockTracker {
      */
     final void reset() {
         this.count = 0;
-        this.previous = Token.END;
+        this.previous = SqlToken.END;
         clear();
     }
 
@@ -84,7 +82,7 @@ abstract class BlockTracker {
      * @return whether the word can be a keyword
      */
     final boolean keywordPosition() {
-        if (this.previous == Token.SYMBOL) {
+        if (this.previous == SqlToken.SYMBOL) {
             return this.previousSymbol == ')' || this.previousSymbol == ':' || this.previousSymbol == ';';
         }
         return !previousIsAnyOf(CLAUSE_WORDS);
@@ -96,12 +94,12 @@ abstract class BlockTracker {
      * @return whether a statement starts here
      */
     final boolean statementStart(String... openers) {
-        return this.previous == Token.DELIMITER || (this.previous == Token.SYMBOL && this.previousSymbol == ':')
+        return this.previous == SqlToken.DELIMITER || (this.previous == SqlToken.SYMBOL && this.previousSymbol == ':')
                 || previousIsAnyOf(openers);
     }
 
     private boolean previousIsAnyOf(String[] words) {
-        if (this.previous != Token.WORD) {
+        if (this.previous != SqlToken.WORD) {
             return false;
         }
         for (String word : words) {

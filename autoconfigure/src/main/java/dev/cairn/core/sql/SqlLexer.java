@@ -2,49 +2,24 @@ package dev.cairn.core.sql;
 
 /**
  * Reads a script token by token in one pass over its characters, knowing the quotes and comments of its syntax.
- * The lexer holds the current token's kind and bounds instead of allocating a token each time.
+ * The lexer holds the current token's kind and bounds instead of allocating a token each time, and reads a
+ * {@code char[]} rather than the string, which is faster while the JVM still interprets it at start-up.
  */
 final class SqlLexer {
-
-    /**
-     * The kind of a token.
-     */
-    enum Token {
-
-        /** A keyword, an unquoted identifier, a number or a parameter such as {@code $1}. */
-        WORD,
-
-        /** A string literal, a quoted identifier or a dollar-quoted string. */
-        QUOTED,
-
-        /** Any other single character, such as {@code (} or {@code ,}. */
-        SYMBOL,
-
-        /** The delimiter that ends a statement, {@code ;} unless a MySQL {@code DELIMITER} line changed it. */
-        DELIMITER,
-
-        /** A comment, which is not part of what runs. */
-        COMMENT,
-
-        /** A MySQL {@code /*!...} comment, which the server runs. */
-        EXECUTABLE_COMMENT,
-
-        /** The end of the script. */
-        END
-
-    }
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final String text;
+
+    private final char[] chars;
+
+    private final int limit;
 
     private final Lines lines;
 
     private final SqlSyntax syntax;
 
     private final boolean mysql;
-
-    private final boolean postgresql;
 
     private String delimiter = ";";
 
@@ -54,28 +29,47 @@ final class SqlLexer {
 
     private int start;
 
-    private Token token = Token.END;
+    private SqlToken token = SqlToken.END;
 
-    SqlLexer(String text, SqlSyntax syntax, Lines lines) {
+    SqlLexer(String text, SqlSyntax syntax) {
+        this(text, text.toCharArray(), 0, text.length(), syntax);
+    }
+
+    private SqlLexer(String text, char[] chars, int from, int to, SqlSyntax syntax) {
         this.text = text;
+        this.chars = chars;
+        this.position = from;
+        this.start = from;
+        this.limit = to;
+        this.lines = new Lines(chars);
         this.syntax = syntax;
-        this.lines = lines;
         this.mysql = syntax == SqlSyntax.MYSQL;
-        this.postgresql = syntax == SqlSyntax.POSTGRESQL;
+    }
+
+    /**
+     * A lexer of its own over a part of the script already read, such as one statement, with the default delimiter.
+     * @param from the start of the part
+     * @param to the end of the part
+     * @return the lexer
+     */
+    SqlLexer region(int from, int to) {
+        return new SqlLexer(this.text, this.chars, from, to, this.syntax);
     }
 
     /**
      * Reads the next token, skipping the whitespace before it.
      * @return the kind of the token read
      */
-    Token next() {
-        skipWhitespace();
+    SqlToken next() {
+        while (this.position < this.limit && isWhitespace(this.chars[this.position])) {
+            this.position++;
+        }
         this.start = this.position;
         this.token = read();
         return this.token;
     }
 
-    Token token() {
+    SqlToken token() {
         return this.token;
     }
 
@@ -91,10 +85,12 @@ final class SqlLexer {
         return this.text.substring(this.start, this.position);
     }
 
+    int lineOf(int offset) {
+        return this.lines.lineOf(offset);
+    }
+
     boolean isWord(String upperCase) {
-        int length = upperCase.length();
-        return this.token == Token.WORD && this.position - this.start == length
-                && this.text.regionMatches(true, this.start, upperCase, 0, length);
+        return this.token == SqlToken.WORD && isWordAt(this.start, this.position, upperCase);
     }
 
     boolean isWordAt(int from, int to, String upperCase) {
@@ -102,12 +98,12 @@ final class SqlLexer {
         return to - from == length && this.text.regionMatches(true, from, upperCase, 0, length);
     }
 
-    char firstCharacter() {
-        return this.text.charAt(this.start);
+    boolean isSymbol(char symbol) {
+        return this.token == SqlToken.SYMBOL && this.chars[this.start] == symbol;
     }
 
-    boolean isSymbol(char symbol) {
-        return this.token == Token.SYMBOL && this.text.charAt(this.start) == symbol;
+    char firstCharacter() {
+        return this.chars[this.start];
     }
 
     boolean customDelimiter() {
@@ -121,11 +117,11 @@ final class SqlLexer {
      */
     String delimiterArgument() {
         int from = this.position;
-        while (from < this.text.length() && (this.text.charAt(from) == ' ' || this.text.charAt(from) == '\t')) {
+        while (from < this.limit && (this.chars[from] == ' ' || this.chars[from] == '\t')) {
             from++;
         }
         int to = from;
-        while (to < this.text.length() && this.text.charAt(to) > ' ') {
+        while (to < this.limit && this.chars[to] > ' ') {
             to++;
         }
         return this.text.substring(from, to);
@@ -136,8 +132,7 @@ final class SqlLexer {
      * @param newDelimiter the delimiter
      */
     void changeDelimiter(String newDelimiter) {
-        while (this.position < this.text.length() && this.text.charAt(this.position) != '\n'
-                && this.text.charAt(this.position) != '\r') {
+        while (this.position < this.limit && this.chars[this.position] != '\n' && this.chars[this.position] != '\r') {
             this.position++;
         }
         this.delimiter = newDelimiter;
@@ -150,27 +145,20 @@ final class SqlLexer {
      */
     boolean startsLine() {
         int i = this.start - 1;
-        while (i >= 0 && (this.text.charAt(i) == ' ' || this.text.charAt(i) == '\t')) {
+        while (i >= 0 && (this.chars[i] == ' ' || this.chars[i] == '\t')) {
             i--;
         }
-        return i < 0 || this.text.charAt(i) == '\n' || this.text.charAt(i) == '\r';
+        return i < 0 || this.chars[i] == '\n' || this.chars[i] == '\r';
     }
 
-    private void skipWhitespace() {
-        int length = this.text.length();
-        while (this.position < length && isWhitespace(this.text.charAt(this.position))) {
-            this.position++;
+    private SqlToken read() {
+        if (this.position >= this.limit) {
+            return SqlToken.END;
         }
-    }
-
-    private Token read() {
-        if (this.position >= this.text.length()) {
-            return Token.END;
-        }
-        char c = this.text.charAt(this.position);
-        if (c == this.delimiter.charAt(0) && this.text.startsWith(this.delimiter, this.position)) {
+        char c = this.chars[this.position];
+        if (c == this.delimiter.charAt(0) && isDelimiterAt(this.position)) {
             this.position += this.delimiter.length();
-            return Token.DELIMITER;
+            return SqlToken.DELIMITER;
         }
         char next = charAt(this.position + 1);
         switch (c) {
@@ -196,41 +184,42 @@ final class SqlLexer {
                 return dollar(next);
             case 'e':
             case 'E':
-                return (this.postgresql && next == '\'') ? escapeString() : word();
+                return (this.syntax == SqlSyntax.POSTGRESQL && next == '\'') ? escapeString() : word();
             default:
                 return isWordCharacter(c) ? word() : symbol();
         }
     }
 
-    private Token symbol() {
-        this.position++;
-        return Token.SYMBOL;
+    private boolean isDelimiterAt(int index) {
+        return this.delimiter.length() == 1 || this.text.startsWith(this.delimiter, index);
     }
 
-    private Token word() {
-        int length = this.text.length();
+    private SqlToken symbol() {
+        this.position++;
+        return SqlToken.SYMBOL;
+    }
+
+    private SqlToken word() {
         char delimiterStart = this.delimiter.charAt(0);
         this.position++;
-        while (this.position < length) {
-            char c = this.text.charAt(this.position);
-            if (!isWordCharacter(c)
-                    || (this.customDelimiter && c == delimiterStart && this.text.startsWith(this.delimiter, this.position))) {
+        while (this.position < this.limit) {
+            char c = this.chars[this.position];
+            if (!isWordCharacter(c) || (this.customDelimiter && c == delimiterStart && isDelimiterAt(this.position))) {
                 break;
             }
             this.position++;
         }
-        return Token.WORD;
+        return SqlToken.WORD;
     }
 
-    private Token quoted(char quote, boolean backslashEscapes, String what) {
-        int length = this.text.length();
+    private SqlToken quoted(char quote, boolean backslashEscapes, String what) {
         int i = this.position + 1;
-        while (i < length) {
-            char c = this.text.charAt(i);
+        while (i < this.limit) {
+            char c = this.chars[i];
             if (c == quote) {
                 if (charAt(i + 1) != quote) {
                     this.position = i + 1;
-                    return Token.QUOTED;
+                    return SqlToken.QUOTED;
                 }
                 i += 2;
             }
@@ -241,47 +230,43 @@ final class SqlLexer {
         throw unterminated(what);
     }
 
-    private Token escapeString() {
+    private SqlToken escapeString() {
         this.position++;
-        quoted('\'', true, "string literal");
-        return Token.QUOTED;
+        return quoted('\'', true, "string literal");
     }
 
-    private Token bracketed() {
+    private SqlToken bracketed() {
         int close = this.text.indexOf(']', this.position + 1);
-        if (close < 0) {
+        if (close < 0 || close >= this.limit) {
             throw unterminated("quoted identifier");
         }
         this.position = close + 1;
-        return Token.QUOTED;
+        return SqlToken.QUOTED;
     }
 
-    private Token lineComment() {
-        int length = this.text.length();
-        while (this.position < length && this.text.charAt(this.position) != '\n'
-                && this.text.charAt(this.position) != '\r') {
+    private SqlToken lineComment() {
+        while (this.position < this.limit && this.chars[this.position] != '\n' && this.chars[this.position] != '\r') {
             this.position++;
         }
-        return Token.COMMENT;
+        return SqlToken.COMMENT;
     }
 
-    private Token blockComment() {
+    private SqlToken blockComment() {
         boolean nested = this.syntax == SqlSyntax.POSTGRESQL || this.syntax == SqlSyntax.H2;
         boolean executable = this.mysql && (charAt(this.position + 2) == '!'
                 || (charAt(this.position + 2) == 'M' && charAt(this.position + 3) == '!'));
-        int length = this.text.length();
         int depth = 1;
         int i = this.position + 2;
-        while (i < length - 1) {
-            char c = this.text.charAt(i);
-            if (c == '*' && this.text.charAt(i + 1) == '/') {
+        while (i < this.limit - 1) {
+            char c = this.chars[i];
+            if (c == '*' && this.chars[i + 1] == '/') {
                 i += 2;
                 if (--depth == 0) {
                     this.position = i;
-                    return executable ? Token.EXECUTABLE_COMMENT : Token.COMMENT;
+                    return executable ? SqlToken.EXECUTABLE_COMMENT : SqlToken.COMMENT;
                 }
             }
-            else if (nested && c == '/' && this.text.charAt(i + 1) == '*') {
+            else if (nested && c == '/' && this.chars[i + 1] == '*') {
                 depth++;
                 i += 2;
             }
@@ -292,30 +277,33 @@ final class SqlLexer {
         throw unterminated("block comment");
     }
 
-    private Token dollar(char next) {
-        boolean tagged = this.postgresql;
-        boolean quotes = tagged || this.syntax == SqlSyntax.H2;
-        if (!quotes || !(next == '$' || (tagged && isTagStart(next)))) {
+    /**
+     * A PostgreSQL dollar quote ({@code $$} or {@code $tag$}; H2 has only {@code $$}), or else a word such as the
+     * parameter {@code $1}.
+     */
+    private SqlToken dollar(char next) {
+        boolean tagged = this.syntax == SqlSyntax.POSTGRESQL;
+        if (!(tagged || this.syntax == SqlSyntax.H2) || !(next == '$' || (tagged && isTagStart(next)))) {
             return word();
         }
         int tagEnd = this.position + 1;
-        while (tagEnd < this.text.length() && this.text.charAt(tagEnd) != '$') {
-            if (!isTagCharacter(this.text.charAt(tagEnd))) {
+        while (tagEnd < this.limit && this.chars[tagEnd] != '$') {
+            if (!isTagCharacter(this.chars[tagEnd])) {
                 return word();
             }
             tagEnd++;
         }
-        if (tagEnd >= this.text.length()) {
+        if (tagEnd >= this.limit) {
             return word();
         }
         String tag = this.text.substring(this.position, tagEnd + 1);
         int close = this.text.indexOf(tag, tagEnd + 1);
-        if (close < 0) {
-            throw new SqlScriptException("unterminated dollar quote " + tag + " that starts at line "
-                    + this.lines.lineOf(this.start), this.lines.lineOf(this.start));
+        if (close < 0 || close + tag.length() > this.limit) {
+            int line = this.lines.lineOf(this.start);
+            throw new SqlScriptException("unterminated dollar quote " + tag + " that starts at line " + line, line);
         }
         this.position = close + tag.length();
-        return Token.QUOTED;
+        return SqlToken.QUOTED;
     }
 
     private SqlScriptException unterminated(String what) {
@@ -324,7 +312,7 @@ final class SqlLexer {
     }
 
     private char charAt(int index) {
-        return (index < this.text.length()) ? this.text.charAt(index) : '\0';
+        return (index < this.limit) ? this.chars[index] : '\0';
     }
 
     /**

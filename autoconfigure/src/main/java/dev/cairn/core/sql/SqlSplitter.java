@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import dev.cairn.core.sql.SqlLexer.Token;
-
 /**
  * Splits an SQL migration script into the statements a database runs one by one.
  * <p>
@@ -26,8 +24,6 @@ public final class SqlSplitter {
 
     private final SqlSyntax syntax;
 
-    private final Lines lines;
-
     private final SqlLexer lexer;
 
     private final BlockTracker blocks;
@@ -43,8 +39,7 @@ public final class SqlSplitter {
     private SqlSplitter(String script, SqlSyntax syntax) {
         this.script = script;
         this.syntax = syntax;
-        this.lines = new Lines(script);
-        this.lexer = new SqlLexer(script, syntax, this.lines);
+        this.lexer = new SqlLexer(script, syntax);
         this.blocks = BlockTracker.of(syntax, this.lexer);
     }
 
@@ -61,11 +56,11 @@ public final class SqlSplitter {
     }
 
     private List<SqlStatement> read() {
-        for (Token token = this.lexer.next(); token != Token.END; token = this.lexer.next()) {
-            if (token == Token.DELIMITER) {
+        for (SqlToken token = this.lexer.next(); token != SqlToken.END; token = this.lexer.next()) {
+            if (token == SqlToken.DELIMITER) {
                 readDelimiter();
             }
-            else if (token != Token.COMMENT) {
+            else if (token != SqlToken.COMMENT) {
                 readToken();
             }
         }
@@ -79,7 +74,7 @@ public final class SqlSplitter {
         }
         if (this.start < 0) {
             this.start = this.lexer.start();
-            this.line = this.lines.lineOf(this.start);
+            this.line = this.lexer.lineOf(this.start);
         }
         this.end = this.lexer.end();
         this.blocks.accept();
@@ -117,7 +112,7 @@ public final class SqlSplitter {
             if (pending) {
                 return false;
             }
-            int delimiterLine = this.lines.lineOf(this.lexer.start());
+            int delimiterLine = this.lexer.lineOf(this.lexer.start());
             throw new SqlScriptException("DELIMITER names no delimiter at line " + delimiterLine, delimiterLine);
         }
         finishStatement();
@@ -128,8 +123,9 @@ public final class SqlSplitter {
     private void finishStatement() {
         if (this.start >= 0) {
             String sql = this.script.substring(this.start, this.end);
-            this.statements.add(
-                    new SqlStatement(sql, this.line, NonTransactionalStatements.canRunInTransaction(sql, this.syntax)));
+            SqlLexer statement = this.lexer.region(this.start, this.end);
+            boolean transactional = NonTransactionalStatements.canRunInTransaction(statement, this.syntax);
+            this.statements.add(new SqlStatement(sql, this.line, transactional));
             this.start = -1;
         }
         this.blocks.reset();
