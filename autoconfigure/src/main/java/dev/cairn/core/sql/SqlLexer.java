@@ -7,8 +7,6 @@ package dev.cairn.core.sql;
  */
 final class SqlLexer {
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
     private final String text;
 
     private final char[] chars;
@@ -61,7 +59,7 @@ final class SqlLexer {
      * @return the kind of the token read
      */
     SqlToken next() {
-        while (this.position < this.limit && isWhitespace(this.chars[this.position])) {
+        while (this.position < this.limit && SqlCharacters.isWhitespace(this.chars[this.position])) {
             this.position++;
         }
         this.start = this.position;
@@ -186,7 +184,7 @@ final class SqlLexer {
             case 'E':
                 return (this.syntax == SqlSyntax.POSTGRESQL && next == '\'') ? escapeString() : word();
             default:
-                return isWordCharacter(c) ? word() : symbol();
+                return SqlCharacters.isWordCharacter(c) ? word() : symbol();
         }
     }
 
@@ -204,7 +202,7 @@ final class SqlLexer {
         this.position++;
         while (this.position < this.limit) {
             char c = this.chars[this.position];
-            if (!isWordCharacter(c) || (this.customDelimiter && c == delimiterStart && isDelimiterAt(this.position))) {
+            if (!SqlCharacters.isWordCharacter(c) || (this.customDelimiter && c == delimiterStart && isDelimiterAt(this.position))) {
                 break;
             }
             this.position++;
@@ -283,12 +281,12 @@ final class SqlLexer {
      */
     private SqlToken dollar(char next) {
         boolean tagged = this.syntax == SqlSyntax.POSTGRESQL;
-        if (!(tagged || this.syntax == SqlSyntax.H2) || !(next == '$' || (tagged && isTagStart(next)))) {
+        if (!(tagged || this.syntax == SqlSyntax.H2) || !(next == '$' || (tagged && SqlCharacters.isTagStart(next)))) {
             return word();
         }
         int tagEnd = this.position + 1;
         while (tagEnd < this.limit && this.chars[tagEnd] != '$') {
-            if (!isTagCharacter(this.chars[tagEnd])) {
+            if (!SqlCharacters.isTagCharacter(this.chars[tagEnd])) {
                 return word();
             }
             tagEnd++;
@@ -313,29 +311,6 @@ final class SqlLexer {
 
     private char charAt(int index) {
         return (index < this.limit) ? this.chars[index] : '\0';
-    }
-
-    /**
-     * Whether a character separates tokens: ASCII whitespace and control characters, a byte order mark, and the
-     * Unicode spaces that editors leave in scripts, such as the no-break space after the last {@code ;} of
-     * <a href="https://github.com/dhis2/dhis2-core/blob/master/dhis-2/dhis-support/dhis-support-db-migration/src/main/resources/org/hisp/dhis/db/migration/2.36/V2_36_20__Drop_legacy_sharing_tables.sql">DHIS2's
-     * V2_36_20 migration</a>, which would otherwise be a statement of its own.
-     */
-    private static boolean isWhitespace(char c) {
-        return c <= ' ' || (c >= 0x80 && (Character.isSpaceChar(c) || c == BYTE_ORDER_MARK));
-    }
-
-    private static boolean isWordCharacter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
-                || (c >= 0x80 && !isWhitespace(c));
-    }
-
-    private static boolean isTagStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    }
-
-    private static boolean isTagCharacter(char c) {
-        return isTagStart(c) || (c >= '0' && c <= '9');
     }
 
 }
