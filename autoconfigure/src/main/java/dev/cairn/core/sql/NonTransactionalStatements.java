@@ -2,13 +2,13 @@ package dev.cairn.core.sql;
 
 import java.util.Locale;
 
-
 /**
  * Knows the statements that a database refuses to run inside a transaction, or ignores there. For PostgreSQL these
- * are the commands that call {@code PreventInTransactionBlock} in its sources, which its documentation lists as
- * "cannot be executed inside a transaction block"; for SQLite, {@code VACUUM} and the pragmas that are no-ops inside
- * a transaction. Where the answer depends on the database's state (a subscription's slot, a partitioned table),
- * the statement is taken as non-transactional only if it always or usually is.
+ * are the commands that call {@code PreventInTransactionBlock} in its sources (PostgreSQL 18), which its
+ * documentation lists as "cannot be executed inside a transaction block"; for SQLite, {@code VACUUM} and the pragmas
+ * that are no-ops or errors inside a transaction. Where the answer depends on the database's state (a
+ * subscription's slot, a partitioned table), the statement is taken as non-transactional only if it always or
+ * usually is. {@code ALTER TYPE ... ADD VALUE} has run inside a transaction since PostgreSQL 12, so it is not listed.
  */
 final class NonTransactionalStatements {
 
