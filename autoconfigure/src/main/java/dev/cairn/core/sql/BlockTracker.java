@@ -78,12 +78,14 @@ abstract class BlockTracker {
 
     /**
      * Whether the current word stands where a keyword can, rather than where only a name can: {@code END} is a
-     * column in {@code SET end = 1}, {@code new.end} and {@code (start, end)}, where no block can end.
+     * column in {@code SET end = 1}, {@code new.end} and {@code (start, end)}, where no block can end. After a
+     * closing bracket, a label's {@code :} or a {@code ;} a keyword can stand; after any other symbol only a name.
      * @return whether the word can be a keyword
      */
     final boolean keywordPosition() {
         if (this.previous == SqlToken.SYMBOL) {
-            return this.previousSymbol == ')' || this.previousSymbol == ':' || this.previousSymbol == ';';
+            char symbol = this.previousSymbol;
+            return symbol == ')' || symbol == ']' || symbol == '}' || symbol == ':' || symbol == ';';
         }
         return !previousIsAnyOf(CLAUSE_WORDS);
     }

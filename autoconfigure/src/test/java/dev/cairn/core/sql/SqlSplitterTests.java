@@ -150,6 +150,15 @@ class SqlSplitterTests {
     }
 
     @Test
+    void opensAPostgresFunctionBodyOnlyAtBeginAtomic() {
+        String function = "CREATE FUNCTION f(begin int, items int[]) RETURNS int LANGUAGE sql "
+                + "BEGIN ATOMIC SELECT CASE WHEN begin > 0 THEN items[1] ELSE items[2] END; END";
+        String other = "CREATE FUNCTION g(begin int) RETURNS int LANGUAGE sql RETURN CASE WHEN begin > 0 THEN 1 END";
+        assertThat(sqls(function + ";\n" + other + ";\nSELECT 2", SqlSyntax.POSTGRESQL))
+            .containsExactly(function, other, "SELECT 2");
+    }
+
+    @Test
     void nestsSqliteCaseExpressionsInATriggerBody() {
         String trigger = "CREATE TRIGGER t AFTER INSERT ON x BEGIN SELECT CASE WHEN 1 THEN 2 END; END";
         assertThat(sqls(trigger + "; SELECT 2", SqlSyntax.SQLITE)).containsExactly(trigger, "SELECT 2");
