@@ -1,7 +1,5 @@
 package dev.cairn.core.sql;
 
-import dev.cairn.core.sql.SqlLexer.Token;
-
 /**
  * Follows the blocks of the statement being read, such as a trigger body between {@code BEGIN} and {@code END}, so
  * that a delimiter inside a block does not end the statement. One subclass per syntax that has such blocks; it is
@@ -15,7 +13,7 @@ abstract class BlockTracker {
 
     private int count;
 
-    private Token previous = Token.END;
+    private SqlToken previous = SqlToken.END;
 
     private int previousStart;
 
@@ -44,7 +42,7 @@ abstract class BlockTracker {
         this.previous = this.lexer.token();
         this.previousStart = this.lexer.start();
         this.previousEnd = this.lexer.end();
-        this.previousSymbol = (this.previous == Token.SYMBOL) ? this.lexer.firstCharacter() : '\0';
+        this.previousSymbol = (this.previous == SqlToken.SYMBOL) ? this.lexer.firstCharacter() : '\0';
     }
 
     /**
@@ -54,11 +52,19 @@ abstract class BlockTracker {
     abstract boolean open();
 
     /**
+     * Whether the statement is outside any block and parentheses, where a MySQL {@code DELIMITER} line may end it.
+     * @return whether the statement is at its top level
+     */
+    boolean atTopLevel() {
+        return !open();
+    }
+
+    /**
      * Forgets the statement, ready for the next one.
      */
     final void reset() {
         this.count = 0;
-        this.previous = Token.END;
+        this.previous = SqlToken.END;
         clear();
     }
 
@@ -72,12 +78,14 @@ abstract class BlockTracker {
 
     /**
      * Whether the current word stands where a keyword can, rather than where only a name can: {@code END} is a
-     * column in {@code SET end = 1}, {@code new.end} and {@code (start, end)}, where no block can end.
+     * column in {@code SET end = 1}, {@code new.end} and {@code (start, end)}, where no block can end. After a
+     * closing bracket, a label's {@code :} or a {@code ;} a keyword can stand; after any other symbol only a name.
      * @return whether the word can be a keyword
      */
     final boolean keywordPosition() {
-        if (this.previous == Token.SYMBOL) {
-            return this.previousSymbol == ')' || this.previousSymbol == ':' || this.previousSymbol == ';';
+        if (this.previous == SqlToken.SYMBOL) {
+            char symbol = this.previousSymbol;
+            return symbol == ')' || symbol == ']' || symbol == '}' || symbol == ':' || symbol == ';';
         }
         return !previousIsAnyOf(CLAUSE_WORDS);
     }
@@ -88,12 +96,12 @@ abstract class BlockTracker {
      * @return whether a statement starts here
      */
     final boolean statementStart(String... openers) {
-        return this.previous == Token.DELIMITER || (this.previous == Token.SYMBOL && this.previousSymbol == ':')
+        return this.previous == SqlToken.DELIMITER || (this.previous == SqlToken.SYMBOL && this.previousSymbol == ':')
                 || previousIsAnyOf(openers);
     }
 
     private boolean previousIsAnyOf(String[] words) {
-        if (this.previous != Token.WORD) {
+        if (this.previous != SqlToken.WORD) {
             return false;
         }
         for (String word : words) {

@@ -2,18 +2,18 @@ package dev.cairn.core.sql;
 
 /**
  * Tells the 1-based line of a position in a script, counting {@code \n}, {@code \r\n} and a lone {@code \r} as one
- * line break each. Positions are asked for in increasing order, so each character is counted once.
+ * line break each. Positions are mostly asked for in increasing order, so each character is counted about once.
  */
 final class Lines {
 
-    private final String text;
+    private final char[] chars;
 
     private int counted;
 
     private int line = 1;
 
-    Lines(String text) {
-        this.text = text;
+    Lines(char[] chars) {
+        this.chars = chars;
     }
 
     int lineOf(int position) {
@@ -21,14 +21,17 @@ final class Lines {
             this.counted = 0;
             this.line = 1;
         }
+        char[] chars = this.chars;
+        int line = this.line;
         for (int i = this.counted; i < position; i++) {
-            char c = this.text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= this.text.length() || this.text.charAt(i + 1) != '\n'))) {
-                this.line++;
+            char c = chars[i];
+            if (c == '\n' || (c == '\r' && (i + 1 >= chars.length || chars[i + 1] != '\n'))) {
+                line++;
             }
         }
+        this.line = line;
         this.counted = position;
-        return this.line;
+        return line;
     }
 
 }

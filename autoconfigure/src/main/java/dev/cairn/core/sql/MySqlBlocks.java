@@ -40,11 +40,23 @@ final class MySqlBlocks extends BlockTracker {
     }
 
     @Override
+    boolean atTopLevel() {
+        return this.depth == 0 && this.parentheses == 0;
+    }
+
+    @Override
     void token(int index) {
         if (this.header == Header.ROUTINE) {
             readBody();
+            return;
         }
-        else if (this.header != Header.OTHER) {
+        if (this.lexer.isSymbol('(')) {
+            this.parentheses++;
+        }
+        else if (this.lexer.isSymbol(')')) {
+            this.parentheses = Math.max(0, this.parentheses - 1);
+        }
+        if (this.header != Header.OTHER) {
             this.header = readHeader();
         }
     }

@@ -2,24 +2,29 @@ package dev.cairn.core.sql;
 
 import java.util.Locale;
 
-import dev.cairn.core.sql.SqlLexer.Token;
-
 /**
  * Knows the statements that a database refuses to run inside a transaction, or ignores there. For PostgreSQL these
- * are the commands that call {@code PreventInTransactionBlock} in its sources, which its documentation lists as
- * "cannot be executed inside a transaction block"; for SQLite, {@code VACUUM} and the pragmas that are no-ops inside
- * a transaction. Where the answer depends on the database's state (a subscription's slot, a partitioned table),
- * the statement is taken as non-transactional only if it always or usually is.
+ * are the commands that call {@code PreventInTransactionBlock} in its sources (PostgreSQL 18), which its
+ * documentation lists as "cannot be executed inside a transaction block"; for SQLite, {@code VACUUM} and the pragmas
+ * that are no-ops or errors inside a transaction. Where the answer depends on the database's state (a
+ * subscription's slot, a partitioned table), the statement is taken as non-transactional only if it always or
+ * usually is. {@code ALTER TYPE ... ADD VALUE} has run inside a transaction since PostgreSQL 12, so it is not listed.
  */
 final class NonTransactionalStatements {
 
     private NonTransactionalStatements() {
     }
 
-    static boolean canRunInTransaction(String sql, SqlSyntax syntax) {
+    /**
+     * Whether a statement can run inside a transaction.
+     * @param statement a lexer over the statement alone
+     * @param syntax the statement's syntax
+     * @return whether it can
+     */
+    static boolean canRunInTransaction(SqlLexer statement, SqlSyntax syntax) {
         return switch (syntax) {
-            case POSTGRESQL -> postgresql(new Words(sql, syntax));
-            case SQLITE -> sqlite(new Words(sql, syntax));
+            case POSTGRESQL -> postgresql(new Words(statement));
+            case SQLITE -> sqlite(new Words(statement));
             case MYSQL, H2, STANDARD -> true;
         };
     }
@@ -134,13 +139,13 @@ final class NonTransactionalStatements {
 
         private final SqlLexer lexer;
 
-        Words(String sql, SqlSyntax syntax) {
-            this.lexer = new SqlLexer(sql, syntax, new Lines(sql));
+        Words(SqlLexer lexer) {
+            this.lexer = lexer;
         }
 
         String next() {
-            Token token = this.lexer.next();
-            while (token == Token.COMMENT) {
+            SqlToken token = this.lexer.next();
+            while (token == SqlToken.COMMENT) {
                 token = this.lexer.next();
             }
             return switch (token) {

@@ -3,7 +3,8 @@ package dev.cairn.core.sql;
 /**
  * What keeps a PostgreSQL statement open across a {@code ;}, as {@code psql} reads it: parentheses (the actions of a
  * {@code CREATE RULE}), and the SQL-standard body of a function or procedure, {@code BEGIN ATOMIC ... END}, with the
- * {@code CASE ... END} expressions nested in it.
+ * {@code CASE ... END} expressions nested in it. Unlike {@code psql}, only {@code BEGIN ATOMIC} opens a body, so a
+ * parameter named {@code begin} does not; {@code END} and {@code CASE} are reserved words.
  */
 final class PostgresBlocks extends BlockTracker {
 
@@ -16,6 +17,8 @@ final class PostgresBlocks extends BlockTracker {
     private int parentheses;
 
     private int depth;
+
+    private boolean afterBegin;
 
     PostgresBlocks(SqlLexer lexer) {
         super(lexer);
@@ -63,10 +66,12 @@ final class PostgresBlocks extends BlockTracker {
     }
 
     private void readBody() {
-        if (this.lexer.isWord("CASE") || (this.lexer.isWord("BEGIN") && keywordPosition())) {
+        boolean afterBegin = this.afterBegin;
+        this.afterBegin = this.lexer.isWord("BEGIN");
+        if (this.lexer.isWord("CASE") || (afterBegin && this.lexer.isWord("ATOMIC"))) {
             this.depth++;
         }
-        else if (this.lexer.isWord("END") && this.depth > 0 && keywordPosition()) {
+        else if (this.lexer.isWord("END") && this.depth > 0) {
             this.depth--;
         }
     }
@@ -78,6 +83,7 @@ final class PostgresBlocks extends BlockTracker {
         this.routine = false;
         this.parentheses = 0;
         this.depth = 0;
+        this.afterBegin = false;
     }
 
 }

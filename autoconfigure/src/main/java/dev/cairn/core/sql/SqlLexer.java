@@ -2,49 +2,22 @@ package dev.cairn.core.sql;
 
 /**
  * Reads a script token by token in one pass over its characters, knowing the quotes and comments of its syntax.
- * The lexer holds the current token's kind and bounds instead of allocating a token each time.
+ * The lexer holds the current token's kind and bounds instead of allocating a token each time, and reads a
+ * {@code char[]} rather than the string, which is faster while the JVM still interprets it at start-up.
  */
 final class SqlLexer {
 
-    /**
-     * The kind of a token.
-     */
-    enum Token {
-
-        /** A keyword, an unquoted identifier, a number or a parameter such as {@code $1}. */
-        WORD,
-
-        /** A string literal, a quoted identifier or a dollar-quoted string. */
-        QUOTED,
-
-        /** Any other single character, such as {@code (} or {@code ,}. */
-        SYMBOL,
-
-        /** The delimiter that ends a statement, {@code ;} unless a MySQL {@code DELIMITER} line changed it. */
-        DELIMITER,
-
-        /** A comment, which is not part of what runs. */
-        COMMENT,
-
-        /** A MySQL {@code /*!...} comment, which the server runs. */
-        EXECUTABLE_COMMENT,
-
-        /** The end of the script. */
-        END
-
-    }
-
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-
     private final String text;
+
+    private final char[] chars;
+
+    private final int limit;
 
     private final Lines lines;
 
     private final SqlSyntax syntax;
 
     private final boolean mysql;
-
-    private final boolean postgresql;
 
     private String delimiter = ";";
 
@@ -54,28 +27,47 @@ final class SqlLexer {
 
     private int start;
 
-    private Token token = Token.END;
+    private SqlToken token = SqlToken.END;
 
-    SqlLexer(String text, SqlSyntax syntax, Lines lines) {
+    SqlLexer(String text, SqlSyntax syntax) {
+        this(text, text.toCharArray(), 0, text.length(), syntax);
+    }
+
+    private SqlLexer(String text, char[] chars, int from, int to, SqlSyntax syntax) {
         this.text = text;
+        this.chars = chars;
+        this.position = from;
+        this.start = from;
+        this.limit = to;
+        this.lines = new Lines(chars);
         this.syntax = syntax;
-        this.lines = lines;
         this.mysql = syntax == SqlSyntax.MYSQL;
-        this.postgresql = syntax == SqlSyntax.POSTGRESQL;
+    }
+
+    /**
+     * A lexer of its own over a part of the script already read, such as one statement, with the default delimiter.
+     * @param from the start of the part
+     * @param to the end of the part
+     * @return the lexer
+     */
+    SqlLexer region(int from, int to) {
+        return new SqlLexer(this.text, this.chars, from, to, this.syntax);
     }
 
     /**
      * Reads the next token, skipping the whitespace before it.
      * @return the kind of the token read
      */
-    Token next() {
-        skipWhitespace();
+    SqlToken next() {
+        while (this.position < this.limit && SqlCharacters.isWhitespace(this.chars[this.position])) {
+            this.position++;
+        }
         this.start = this.position;
         this.token = read();
         return this.token;
     }
 
-    Token token() {
+    SqlToken token() {
         return this.token;
     }
 
@@ -91,10 +83,12 @@ final class SqlLexer {
         return this.text.substring(this.start, this.position);
     }
 
+    int lineOf(int offset) {
+        return this.lines.lineOf(offset);
+    }
+
     boolean isWord(String upperCase) {
-        int length = upperCase.length();
-        return this.token == Token.WORD && this.position - this.start == length
-                && this.text.regionMatches(true, this.start, upperCase, 0, length);
+        return this.token == SqlToken.WORD && isWordAt(this.start, this.position, upperCase);
     }
 
     boolean isWordAt(int from, int to, String upperCase) {
@@ -102,12 +96,12 @@ final class SqlLexer {
         return to - from == length && this.text.regionMatches(true, from, upperCase, 0, length);
     }
 
-    char firstCharacter() {
-        return this.text.charAt(this.start);
+    boolean isSymbol(char symbol) {
+        return this.token == SqlToken.SYMBOL && this.chars[this.start] == symbol;
     }
 
-    boolean isSymbol(char symbol) {
-        return this.token == Token.SYMBOL && this.text.charAt(this.start) == symbol;
+    char firstCharacter() {
+        return this.chars[this.start];
     }
 
     boolean customDelimiter() {
@@ -115,49 +109,54 @@ final class SqlLexer {
     }
 
     /**
-     * Reads the rest of a MySQL {@code DELIMITER} line, whose keyword is the current token, and uses the delimiter
-     * it names from then on. As in the {@code mysql} client, the delimiter is the first run of characters that are
-     * not whitespace, and the rest of the line is ignored.
-     * @return the new delimiter, empty if the line names none
+     * The argument of a MySQL {@code DELIMITER} line whose keyword is the current token: as in the {@code mysql}
+     * client, the first run of characters after it on the same line that are not whitespace.
+     * @return the argument, empty if the line has none
      */
-    String readDelimiterLine() {
-        int length = this.text.length();
+    String delimiterArgument() {
         int from = this.position;
-        while (from < length && (this.text.charAt(from) == ' ' || this.text.charAt(from) == '\t')) {
+        while (from < this.limit && (this.chars[from] == ' ' || this.chars[from] == '\t')) {
             from++;
         }
         int to = from;
-        while (to < length && this.text.charAt(to) > ' ') {
+        while (to < this.limit && this.chars[to] > ' ') {
             to++;
         }
-        int lineEnd = to;
-        while (lineEnd < length && this.text.charAt(lineEnd) != '\n' && this.text.charAt(lineEnd) != '\r') {
-            lineEnd++;
-        }
-        this.position = lineEnd;
-        String newDelimiter = this.text.substring(from, to);
-        if (!newDelimiter.isEmpty()) {
-            this.delimiter = newDelimiter;
-            this.customDelimiter = !newDelimiter.equals(";");
-        }
-        return newDelimiter;
+        return this.text.substring(from, to);
     }
 
-    private void skipWhitespace() {
-        int length = this.text.length();
-        while (this.position < length && isWhitespace(this.text.charAt(this.position))) {
+    /**
+     * Uses a new delimiter from the next line on, skipping the rest of the current line.
+     * @param newDelimiter the delimiter
+     */
+    void changeDelimiter(String newDelimiter) {
+        while (this.position < this.limit && this.chars[this.position] != '\n' && this.chars[this.position] != '\r') {
             this.position++;
         }
+        this.delimiter = newDelimiter;
+        this.customDelimiter = !newDelimiter.equals(";");
     }
 
-    private Token read() {
-        if (this.position >= this.text.length()) {
-            return Token.END;
+    /**
+     * Whether only spaces and tabs come before the current token on its line.
+     * @return whether the token starts its line
+     */
+    boolean startsLine() {
+        int i = this.start - 1;
+        while (i >= 0 && (this.chars[i] == ' ' || this.chars[i] == '\t')) {
+            i--;
         }
-        char c = this.text.charAt(this.position);
-        if (c == this.delimiter.charAt(0) && this.text.startsWith(this.delimiter, this.position)) {
+        return i < 0 || this.chars[i] == '\n' || this.chars[i] == '\r';
+    }
+
+    private SqlToken read() {
+        if (this.position >= this.limit) {
+            return SqlToken.END;
+        }
+        char c = this.chars[this.position];
+        if (c == this.delimiter.charAt(0) && isDelimiterAt(this.position)) {
             this.position += this.delimiter.length();
-            return Token.DELIMITER;
+            return SqlToken.DELIMITER;
         }
         char next = charAt(this.position + 1);
         switch (c) {
@@ -183,41 +182,42 @@ final class SqlLexer {
                 return dollar(next);
             case 'e':
             case 'E':
-                return (this.postgresql && next == '\'') ? escapeString() : word();
+                return (this.syntax == SqlSyntax.POSTGRESQL && next == '\'') ? escapeString() : word();
             default:
-                return isWordCharacter(c) ? word() : symbol();
+                return SqlCharacters.isWordCharacter(c) ? word() : symbol();
         }
     }
 
-    private Token symbol() {
-        this.position++;
-        return Token.SYMBOL;
+    private boolean isDelimiterAt(int index) {
+        return this.delimiter.length() == 1 || this.text.startsWith(this.delimiter, index);
     }
 
-    private Token word() {
-        int length = this.text.length();
+    private SqlToken symbol() {
+        this.position++;
+        return SqlToken.SYMBOL;
+    }
+
+    private SqlToken word() {
         char delimiterStart = this.delimiter.charAt(0);
         this.position++;
-        while (this.position < length) {
-            char c = this.text.charAt(this.position);
-            if (!isWordCharacter(c)
-                    || (this.customDelimiter && c == delimiterStart && this.text.startsWith(this.delimiter, this.position))) {
+        while (this.position < this.limit) {
+            char c = this.chars[this.position];
+            if (!SqlCharacters.isWordCharacter(c) || (this.customDelimiter && c == delimiterStart && isDelimiterAt(this.position))) {
                 break;
             }
             this.position++;
         }
-        return Token.WORD;
+        return SqlToken.WORD;
     }
 
-    private Token quoted(char quote, boolean backslashEscapes, String what) {
-        int length = this.text.length();
+    private SqlToken quoted(char quote, boolean backslashEscapes, String what) {
         int i = this.position + 1;
-        while (i < length) {
-            char c = this.text.charAt(i);
+        while (i < this.limit) {
+            char c = this.chars[i];
             if (c == quote) {
                 if (charAt(i + 1) != quote) {
                     this.position = i + 1;
-                    return Token.QUOTED;
+                    return SqlToken.QUOTED;
                 }
                 i += 2;
             }
@@ -228,47 +228,43 @@ final class SqlLexer {
         throw unterminated(what);
     }
 
-    private Token escapeString() {
+    private SqlToken escapeString() {
         this.position++;
-        quoted('\'', true, "string literal");
-        return Token.QUOTED;
+        return quoted('\'', true, "string literal");
     }
 
-    private Token bracketed() {
+    private SqlToken bracketed() {
         int close = this.text.indexOf(']', this.position + 1);
-        if (close < 0) {
+        if (close < 0 || close >= this.limit) {
             throw unterminated("quoted identifier");
         }
         this.position = close + 1;
-        return Token.QUOTED;
+        return SqlToken.QUOTED;
     }
 
-    private Token lineComment() {
-        int length = this.text.length();
-        while (this.position < length && this.text.charAt(this.position) != '\n'
-                && this.text.charAt(this.position) != '\r') {
+    private SqlToken lineComment() {
+        while (this.position < this.limit && this.chars[this.position] != '\n' && this.chars[this.position] != '\r') {
             this.position++;
         }
-        return Token.COMMENT;
+        return SqlToken.COMMENT;
     }
 
-    private Token blockComment() {
+    private SqlToken blockComment() {
         boolean nested = this.syntax == SqlSyntax.POSTGRESQL || this.syntax == SqlSyntax.H2;
         boolean executable = this.mysql && (charAt(this.position + 2) == '!'
                 || (charAt(this.position + 2) == 'M' && charAt(this.position + 3) == '!'));
-        int length = this.text.length();
         int depth = 1;
         int i = this.position + 2;
-        while (i < length - 1) {
-            char c = this.text.charAt(i);
-            if (c == '*' && this.text.charAt(i + 1) == '/') {
+        while (i < this.limit - 1) {
+            char c = this.chars[i];
+            if (c == '*' && this.chars[i + 1] == '/') {
                 i += 2;
                 if (--depth == 0) {
                     this.position = i;
-                    return executable ? Token.EXECUTABLE_COMMENT : Token.COMMENT;
+                    return executable ? SqlToken.EXECUTABLE_COMMENT : SqlToken.COMMENT;
                 }
             }
-            else if (nested && c == '/' && this.text.charAt(i + 1) == '*') {
+            else if (nested && c == '/' && this.chars[i + 1] == '*') {
                 depth++;
                 i += 2;
             }
@@ -279,30 +275,33 @@ final class SqlLexer {
         throw unterminated("block comment");
     }
 
-    private Token dollar(char next) {
-        boolean tagged = this.postgresql;
-        boolean quotes = tagged || this.syntax == SqlSyntax.H2;
-        if (!quotes || !(next == '$' || (tagged && isTagStart(next)))) {
+    /**
+     * A PostgreSQL dollar quote ({@code $$} or {@code $tag$}; H2 has only {@code $$}), or else a word such as the
+     * parameter {@code $1}.
+     */
+    private SqlToken dollar(char next) {
+        boolean tagged = this.syntax == SqlSyntax.POSTGRESQL;
+        if (!(tagged || this.syntax == SqlSyntax.H2) || !(next == '$' || (tagged && SqlCharacters.isTagStart(next)))) {
             return word();
         }
         int tagEnd = this.position + 1;
-        while (tagEnd < this.text.length() && this.text.charAt(tagEnd) != '$') {
-            if (!isTagCharacter(this.text.charAt(tagEnd))) {
+        while (tagEnd < this.limit && this.chars[tagEnd] != '$') {
+            if (!SqlCharacters.isTagCharacter(this.chars[tagEnd])) {
                 return word();
             }
             tagEnd++;
         }
-        if (tagEnd >= this.text.length()) {
+        if (tagEnd >= this.limit) {
             return word();
         }
         String tag = this.text.substring(this.position, tagEnd + 1);
         int close = this.text.indexOf(tag, tagEnd + 1);
-        if (close < 0) {
-            throw new SqlScriptException("unterminated dollar quote " + tag + " that starts at line "
-                    + this.lines.lineOf(this.start), this.lines.lineOf(this.start));
+        if (close < 0 || close + tag.length() > this.limit) {
+            int line = this.lines.lineOf(this.start);
+            throw new SqlScriptException("unterminated dollar quote " + tag + " that starts at line " + line, line);
         }
         this.position = close + tag.length();
-        return Token.QUOTED;
+        return SqlToken.QUOTED;
     }
 
     private SqlScriptException unterminated(String what) {
@@ -311,30 +310,7 @@ final class SqlLexer {
     }
 
     private char charAt(int index) {
-        return (index < this.text.length()) ? this.text.charAt(index) : '\0';
-    }
-
-    /**
-     * Whether a character separates tokens: ASCII whitespace and control characters, a byte order mark, and the
-     * Unicode spaces that editors leave in scripts, such as the no-break space after the last {@code ;} of
-     * <a href="https://github.com/dhis2/dhis2-core/blob/master/dhis-2/dhis-support/dhis-support-db-migration/src/main/resources/org/hisp/dhis/db/migration/2.36/V2_36_20__Drop_legacy_sharing_tables.sql">DHIS2's
-     * V2_36_20 migration</a>, which would otherwise be a statement of its own.
-     */
-    private static boolean isWhitespace(char c) {
-        return c <= ' ' || (c >= 0x80 && (Character.isSpaceChar(c) || c == BYTE_ORDER_MARK));
-    }
-
-    private static boolean isWordCharacter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
-                || (c >= 0x80 && !isWhitespace(c));
-    }
-
-    private static boolean isTagStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    }
-
-    private static boolean isTagCharacter(char c) {
-        return isTagStart(c) || (c >= '0' && c <= '9');
+        return (index < this.limit) ? this.chars[index] : '\0';
     }
 
 }

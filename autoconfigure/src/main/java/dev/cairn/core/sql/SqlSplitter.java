@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import dev.cairn.core.sql.SqlLexer.Token;
-
 /**
  * Splits an SQL migration script into the statements a database runs one by one.
  * <p>
@@ -26,8 +24,6 @@ public final class SqlSplitter {
 
     private final SqlSyntax syntax;
 
-    private final Lines lines;
-
     private final SqlLexer lexer;
 
     private final BlockTracker blocks;
@@ -43,8 +39,7 @@ public final class SqlSplitter {
     private SqlSplitter(String script, SqlSyntax syntax) {
         this.script = script;
         this.syntax = syntax;
-        this.lines = new Lines(script);
-        this.lexer = new SqlLexer(script, syntax, this.lines);
+        this.lexer = new SqlLexer(script, syntax);
         this.blocks = BlockTracker.of(syntax, this.lexer);
     }
 
@@ -61,11 +56,11 @@ public final class SqlSplitter {
     }
 
     private List<SqlStatement> read() {
-        for (Token token = this.lexer.next(); token != Token.END; token = this.lexer.next()) {
-            if (token == Token.DELIMITER) {
+        for (SqlToken token = this.lexer.next(); token != SqlToken.END; token = this.lexer.next()) {
+            if (token == SqlToken.DELIMITER) {
                 readDelimiter();
             }
-            else if (token != Token.COMMENT) {
+            else if (token != SqlToken.COMMENT) {
                 readToken();
             }
         }
@@ -74,12 +69,12 @@ public final class SqlSplitter {
     }
 
     private void readToken() {
+        if (readDelimiterLine()) {
+            return;
+        }
         if (this.start < 0) {
-            if (readDelimiterLine()) {
-                return;
-            }
             this.start = this.lexer.start();
-            this.line = this.lines.lineOf(this.start);
+            this.line = this.lexer.lineOf(this.start);
         }
         this.end = this.lexer.end();
         this.blocks.accept();
@@ -97,25 +92,40 @@ public final class SqlSplitter {
     }
 
     /**
-     * Reads a MySQL {@code DELIMITER} line, which the {@code mysql} client takes at the start of a statement.
+     * Reads a MySQL {@code DELIMITER} line. The {@code mysql} client takes one at the start of a statement, and
+     * also in the middle of one, which it then runs as it is: scripts that end a statement with {@code ;} while
+     * another delimiter is in use rely on that. In the middle of a statement only a line that starts with
+     * {@code DELIMITER} and names a delimiter counts, outside parentheses and blocks, so that a column named
+     * {@code delimiter} is not taken for one.
      * @return whether the current token started a {@code DELIMITER} line
      */
     private boolean readDelimiterLine() {
         if (this.syntax != SqlSyntax.MYSQL || !this.lexer.isWord("DELIMITER")) {
             return false;
         }
-        int delimiterLine = this.lines.lineOf(this.lexer.start());
-        if (this.lexer.readDelimiterLine().isEmpty()) {
+        boolean pending = this.start >= 0;
+        if (pending && !(this.lexer.startsLine() && this.blocks.atTopLevel())) {
+            return false;
+        }
+        String delimiter = this.lexer.delimiterArgument();
+        if (delimiter.isEmpty()) {
+            if (pending) {
+                return false;
+            }
+            int delimiterLine = this.lexer.lineOf(this.lexer.start());
             throw new SqlScriptException("DELIMITER names no delimiter at line " + delimiterLine, delimiterLine);
         }
+        finishStatement();
+        this.lexer.changeDelimiter(delimiter);
         return true;
     }
 
     private void finishStatement() {
         if (this.start >= 0) {
             String sql = this.script.substring(this.start, this.end);
-            this.statements.add(
-                    new SqlStatement(sql, this.line, NonTransactionalStatements.canRunInTransaction(sql, this.syntax)));
+            SqlLexer statement = this.lexer.region(this.start, this.end);
+            boolean transactional = NonTransactionalStatements.canRunInTransaction(statement, this.syntax);
+            this.statements.add(new SqlStatement(sql, this.line, transactional));
             this.start = -1;
         }
         this.blocks.reset();

@@ -102,6 +102,21 @@ class SqlSplitterTests {
     }
 
     @Test
+    void runsAStatementLeftPendingBeforeADelimiterLineAsTheMysqlClientDoes() {
+        String script = "DELIMITER //\nUPDATE t SET a = 1;\nDELIMITER ;\nSELECT 1\nDELIMITER //\nSELECT 2//";
+        assertThat(sqls(script, SqlSyntax.MYSQL)).containsExactly("UPDATE t SET a = 1;", "SELECT 1", "SELECT 2");
+    }
+
+    @Test
+    void takesDelimiterInsideAStatementForANameWhereItCannotBeALine() {
+        String create = "CREATE TABLE t (\n  delimiter CHAR(1)\n)";
+        String select = "SELECT a,\ndelimiter\nFROM t";
+        String update = "UPDATE t SET a = 1 WHERE delimiter = ','";
+        assertThat(sqls(create + ";\n" + select + ";\n" + update + ";", SqlSyntax.MYSQL))
+            .containsExactly(create, select, update);
+    }
+
+    @Test
     void takesABareBeginForAStatementOfItsOwn() {
         assertThat(sqls("BEGIN; SELECT 1; END;", SqlSyntax.SQLITE)).containsExactly("BEGIN", "SELECT 1", "END");
         assertThat(sqls("BEGIN; SELECT 1; COMMIT;", SqlSyntax.MYSQL)).containsExactly("BEGIN", "SELECT 1", "COMMIT");
@@ -132,6 +147,15 @@ class SqlSplitterTests {
     void keepsPostgresStatementsOpenInsideParentheses() {
         assertThat(sqls("CREATE RULE r AS ON INSERT TO t DO (SELECT 1; SELECT 2); SELECT 3", SqlSyntax.POSTGRESQL))
             .containsExactly("CREATE RULE r AS ON INSERT TO t DO (SELECT 1; SELECT 2)", "SELECT 3");
+    }
+
+    @Test
+    void opensAPostgresFunctionBodyOnlyAtBeginAtomic() {
+        String function = "CREATE FUNCTION f(begin int, items int[]) RETURNS int LANGUAGE sql "
+                + "BEGIN ATOMIC SELECT CASE WHEN begin > 0 THEN items[1] ELSE items[2] END; END";
+        String other = "CREATE FUNCTION g(begin int) RETURNS int LANGUAGE sql RETURN CASE WHEN begin > 0 THEN 1 END";
+        assertThat(sqls(function + ";\n" + other + ";\nSELECT 2", SqlSyntax.POSTGRESQL))
+            .containsExactly(function, other, "SELECT 2");
     }
 
     @Test
