@@ -125,6 +125,8 @@ public final class SqlMigration implements ExecutableMigration {
      */
     static void execute(Connection connection, List<SqlStatement> statements) throws SQLException {
         try (Statement jdbc = connection.createStatement()) {
+            // What runs is exactly the script's text: no JDBC escapes such as {fn now()} are rewritten, as in Flyway.
+            jdbc.setEscapeProcessing(false);
             for (SqlStatement statement : statements) {
                 try {
                     jdbc.execute(statement.sql());
