@@ -9,6 +9,10 @@ import dev.cairn.testsupport.TestDatabases;
 import dev.cairn.testsupport.TestMigrations.Failing;
 import dev.cairn.testsupport.TestMigrations.Sql;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -16,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The runner's behaviour on MariaDB, each test in a database of its own. DDL commits implicitly there.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MariaDbMigrationRunnerTests extends AbstractMigrationRunnerTests {
 
     @Override
@@ -51,5 +56,14 @@ class MariaDbMigrationRunnerTests extends AbstractMigrationRunnerTests {
         assertThat(runner(log(1), fixed).status().inState(MigrationState.APPLIED)).hasSize(2);
     }
 
+    @Test
+    void aFreshStartLogsNoErrorFromTheDriver(CapturedOutput output) {
+        MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1)),
+                MigrationSettings.defaults().withTable("fresh_history").withBaselineOnMigrate(true)
+                    .withBaselineVersion(Version.of(0)));
+        assertThat(runner.status().migrations()).hasSize(1);
+        assertThat(runner.migrate().applied()).hasSize(1);
+        assertThat(output).doesNotContain("1146").doesNotContain("doesn't exist");
+    }
 
 }

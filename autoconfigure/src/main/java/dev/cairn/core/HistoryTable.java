@@ -141,18 +141,25 @@ public final class HistoryTable {
      * @return the rows, or {@code null}
      */
     public @Nullable List<AppliedMigration> readIfExists() {
+        if (this.dialect.logsFailedStatements()) {
+            return readByLayout();
+        }
         try {
             return read();
         }
         catch (DataAccessException ex) {
             // Missing, created meanwhile by another instance, of an older layout, or failing for a reason that
             // reading again will show.
-            return switch (checkNotForeign()) {
-                case MISSING -> null;
-                case CAIRN_0_1 -> HistoryLayout.readCairn01(this);
-                default -> read();
-            };
+            return readByLayout();
         }
+    }
+
+    private @Nullable List<AppliedMigration> readByLayout() {
+        return switch (checkNotForeign()) {
+            case MISSING -> null;
+            case CAIRN_0_1 -> HistoryLayout.readCairn01(this);
+            default -> read();
+        };
     }
 
     /**

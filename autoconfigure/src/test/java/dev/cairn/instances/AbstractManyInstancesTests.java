@@ -1,13 +1,9 @@
 package dev.cairn.instances;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,9 +38,7 @@ abstract class AbstractManyInstancesTests {
 
     protected TestDatabase database;
 
-    private final List<Process> processes = new ArrayList<>();
-
-    private final Map<Process, Path> logs = new HashMap<>();
+    private ChildProcesses processes;
 
     protected abstract TestDatabase createDatabase(Path directory);
 
@@ -64,6 +58,7 @@ abstract class AbstractManyInstancesTests {
 
     @BeforeEach
     void createDatabase() {
+        this.processes = new ChildProcesses(this.directory);
         this.database = createDatabase(this.directory);
         // The history table first: a database with tables of its own and no history is refused unless baselined.
         new dev.cairn.MigrationRunner(this.database.dataSource(), List.of()).migrate();
@@ -72,7 +67,7 @@ abstract class AbstractManyInstancesTests {
 
     @AfterEach
     void cleanUp() {
-        this.processes.forEach(Process::destroyForcibly);
+        this.processes.close();
         if (this.database != null) {
             this.database.close();
         }
@@ -208,29 +203,13 @@ abstract class AbstractManyInstancesTests {
      */
     protected Process startProcess(String name, int migrations, long pauseMillis, String... extraArguments)
             throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xshare:auto");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(InstanceApplication.class.getName());
-        command.addAll(arguments(name, migrations, pauseMillis));
-        command.addAll(List.of(extraArguments));
-        File log = Files.createTempFile(this.directory, name, ".log").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        this.processes.add(process);
-        this.logs.put(process, log.toPath());
-        return process;
+        List<String> arguments = arguments(name, migrations, pauseMillis);
+        arguments.addAll(List.of(extraArguments));
+        return this.processes.start(name, arguments);
     }
 
     protected String output(Process process) {
-        try {
-            return Files.readString(this.logs.get(process));
-        }
-        catch (Exception ex) {
-            return "(no output: " + ex.getMessage() + ")";
-        }
+        return this.processes.output(process);
     }
 
 }

@@ -2,6 +2,8 @@ package dev.cairn.instances;
 
 import dev.cairn.Migration;
 import dev.cairn.MigrationContext;
+import dev.cairn.MigrationListener;
+import dev.cairn.MigrationRunner;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -27,6 +29,14 @@ public class InstanceApplication {
      */
     public static void main(String[] args) {
         try (ConfigurableApplicationContext context = start(args)) {
+            MigrationRunner runner = context.getBean(MigrationRunner.class);
+            switch (context.getEnvironment().getProperty("instance.action", "migrate")) {
+                case "rollback" -> runner.rollbackTo(context.getEnvironment().getProperty("instance.rollback-to",
+                        Long.class, 0L));
+                case "repair" -> runner.repair();
+                default -> {
+                }
+            }
             System.out.println("INSTANCE READY");
         }
     }
@@ -41,12 +51,27 @@ public class InstanceApplication {
             long pause = environment.getProperty("instance.pause-ms", Long.class, 100L);
             String name = environment.getProperty("instance.name", "instance");
             boolean intervals = environment.getProperty("instance.intervals", Boolean.class, false);
+            boolean ddl = environment.getProperty("instance.ddl", Boolean.class, false);
             for (int version = 1; version <= count; version++) {
-                SlowStep step = new SlowStep(version, pause, name, intervals);
+                SlowStep step = new SlowStep(version, pause, name, intervals, ddl);
                 context.getBeanFactory().registerSingleton("slowStep" + version, step);
             }
+            long repairPause = environment.getProperty("instance.repair-pause-ms", Long.class, 0L);
+            context.getBeanFactory().registerSingleton("slowRepair", new MigrationListener() {
+                @Override
+                public void afterRepair(MigrationContext context) throws InterruptedException {
+                    // The rows are deleted, in the repair's transaction, which has not committed yet.
+                    announce("REPAIRED, NOT COMMITTED");
+                    Thread.sleep(repairPause);
+                }
+            });
         });
         return application.run(args);
+    }
+
+    private static void announce(String what) {
+        System.out.println(what);
+        System.out.flush();
     }
 
     /**
@@ -63,11 +88,14 @@ public class InstanceApplication {
 
         private final boolean intervals;
 
-        SlowStep(long version, long pause, String instance, boolean intervals) {
+        private final boolean ddl;
+
+        SlowStep(long version, long pause, String instance, boolean intervals, boolean ddl) {
             this.version = version;
             this.pause = pause;
             this.instance = instance;
             this.intervals = intervals;
+            this.ddl = ddl;
         }
 
         @Override
@@ -85,12 +113,32 @@ public class InstanceApplication {
             // Taken before the first statement, which waits for the database's write lock: two instances migrating
             // at once show as overlapping intervals even where the database serializes their transactions.
             long startedAt = System.currentTimeMillis();
+            if (this.ddl) {
+                context.jdbc().execute("CREATE TABLE ddl_" + this.version + "_a (id INTEGER)");
+            }
             context.jdbc().update("INSERT INTO side_effects (version, instance) VALUES (?, ?)", this.version,
                     this.instance);
+            announce("APPLYING " + this.version);
             Thread.sleep(this.pause);
+            if (this.ddl) {
+                context.jdbc().execute("CREATE TABLE ddl_" + this.version + "_b (id INTEGER)");
+            }
             if (this.intervals) {
                 context.jdbc().update("INSERT INTO intervals (version, instance, started_at_ms, ended_at_ms)"
                         + " VALUES (?, ?, ?, ?)", this.version, this.instance, startedAt, System.currentTimeMillis());
+            }
+        }
+
+        @Override
+        public void down(MigrationContext context) throws InterruptedException {
+            if (this.ddl) {
+                context.jdbc().execute("DROP TABLE ddl_" + this.version + "_b");
+            }
+            context.jdbc().update("DELETE FROM side_effects WHERE version = ?", this.version);
+            announce("REVERTING " + this.version);
+            Thread.sleep(this.pause);
+            if (this.ddl) {
+                context.jdbc().execute("DROP TABLE ddl_" + this.version + "_a");
             }
         }
 
