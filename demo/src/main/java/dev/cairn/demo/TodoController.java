@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The dashboard's API: list todos, open ones first by priority, and add one.
+ * The dashboard's API: list todos, open ones first by priority, count them by priority, and add one.
  */
 @RestController
 @RequestMapping("/todos")
@@ -31,6 +31,13 @@ public class TodoController {
         return this.jdbc.sql("SELECT id, user_id, title, done, priority FROM todos ORDER BY done, priority, id")
             .query((rs, row) -> new Todo(rs.getLong("id"), rs.getLong("user_id"), rs.getString("title"),
                     rs.getBoolean("done"), rs.getInt("priority")))
+            .list();
+    }
+
+    @GetMapping("/summary")
+    public List<Summary> summary() {
+        return this.jdbc.sql("SELECT priority, todos, done FROM todo_summary ORDER BY priority")
+            .query((rs, row) -> new Summary(rs.getInt("priority"), rs.getInt("todos"), rs.getInt("done")))
             .list();
     }
 

@@ -39,15 +39,21 @@ class DemoApplicationTests {
     }
 
     @Test
-    void endpointShowsTheFourMigrationsApplied() {
+    void endpointShowsTheJavaAndSqlMigrationsApplied() {
         Map<String, Object> status = client().get().uri("/actuator/migrations").retrieve()
             .body(new ParameterizedTypeReference<>() {
             });
-        assertThat(status).containsEntry("currentVersion", "4");
+        assertThat(status).containsEntry("currentVersion", "5");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> migrations = (List<Map<String, Object>>) status.get("migrations");
         assertThat(migrations).extracting((migration) -> migration.get("description"))
-            .containsExactly("Create users", "Create todos", "Add todo priority", "Index todos by priority");
+            .containsExactly("Create users", "Create todos", "Add todo priority", "Index todos by priority",
+                    "index todos by user", "todo summary");
+        assertThat(migrations).extracting((migration) -> migration.get("type"))
+            .containsExactly("JAVA", "JAVA", "JAVA", "JAVA", "SQL", "SQL");
+        assertThat(migrations.get(4)).containsEntry("script", "V5__index_todos_by_user.sql")
+            .containsEntry("reversible", true);
+        assertThat(migrations.get(5)).containsEntry("script", "R__todo_summary.sql").doesNotContainKey("version");
         assertThat(migrations).allSatisfy((migration) -> {
             assertThat(migration.get("state")).isEqualTo("APPLIED");
             assertThat((String) migration.get("installedOn")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
@@ -76,7 +82,7 @@ class DemoApplicationTests {
             .body(new ParameterizedTypeReference<>() {
             });
         assertThat(health).containsEntry("status", "UP");
-        assertThat(health.get("components").toString()).contains("migrations=").contains("currentVersion=4");
+        assertThat(health.get("components").toString()).contains("migrations=").contains("currentVersion=5");
     }
 
     @Test
@@ -95,6 +101,12 @@ class DemoApplicationTests {
             });
         assertThat(added).containsEntry("title", "Write docs").containsEntry("priority", 3);
         assertThat(client().get().uri("/todos").retrieve().body(List.class)).hasSize(3);
+        List<Map<String, Object>> summary = client().get().uri("/todos/summary").retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(summary).extracting((row) -> row.get("priority"), (row) -> row.get("todos"))
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1), org.assertj.core.groups.Tuple.tuple(2, 1),
+                    org.assertj.core.groups.Tuple.tuple(3, 1));
     }
 
 }
