@@ -1,5 +1,6 @@
 /**
- * What applications touch: migrations, their context, the runner and what it reports.
+ * What applications touch, and all of Cairn's API: migrations, their context, the runner, its settings and listeners,
+ * and what it reports. The other packages but {@code autoconfigure} and {@code actuate} are internal.
  */
 @NullMarked
 package dev.cairn;

@@ -10,6 +10,7 @@ import dev.cairn.MigrationContext;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.ResolvedMigration;
 import dev.cairn.core.source.ExecutableMigration;
+import dev.cairn.core.source.StatementException;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.lock.Holder;
 import dev.cairn.lock.MigrationLock;

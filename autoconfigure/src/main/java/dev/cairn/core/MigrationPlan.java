@@ -101,7 +101,8 @@ public final class MigrationPlan {
             problems.add(migration.origin() + " has version " + java.declaredVersion()
                     + "; versions must be positive");
         }
-        if (description == null || description.isBlank()) {
+        // A script's description comes from its file name, which Flyway allows to have none (V6.sql).
+        if ((description == null || description.isBlank()) && migration instanceof dev.cairn.core.source.JavaMigration) {
             problems.add(name + " has a blank description");
         }
         else if (description.length() > MAX_DESCRIPTION) {

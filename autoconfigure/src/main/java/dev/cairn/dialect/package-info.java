@@ -1,5 +1,6 @@
 /**
- * One small class per database: the SQL Cairn needs, how it locks, and whether DDL rolls back.
+ * One small class per database: the SQL Cairn needs, its syntax, how it locks, and whether DDL rolls back. Internal:
+ * not part of Cairn's API, and may change in any release; migrations see {@link dev.cairn.SqlDialect}.
  */
 @NullMarked
 package dev.cairn.dialect;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import dev.cairn.MigrationContext;
 import dev.cairn.MigrationException;
 import dev.cairn.Version;
-import dev.cairn.core.StatementException;
+import dev.cairn.core.source.StatementException;
 import dev.cairn.core.sql.Placeholders;
 import dev.cairn.core.sql.SqlScript;
 import dev.cairn.core.sql.SqlScriptException;

@@ -1,4 +1,4 @@
-package dev.cairn.core;
+package dev.cairn.core.source;
 
 import java.sql.SQLException;
 
@@ -33,7 +33,7 @@ public final class StatementException extends RuntimeException {
         return this.line;
     }
 
-    static @Nullable StatementException find(@Nullable Throwable failure) {
+    public static @Nullable StatementException find(@Nullable Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
             if (cause instanceof StatementException statement) {
                 return statement;
