@@ -33,7 +33,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 /**
  * Applies, reports and reverts an application's migrations against one database, one instance at a time.
@@ -55,6 +54,8 @@ public class MigrationRunner {
 
     private final ResourceLoader resourceLoader;
 
+    private final String dataSourceDescription;
+
     private volatile @Nullable Sources sources;
 
     private final MigrationSettings settings;
@@ -64,6 +65,10 @@ public class MigrationRunner {
     private final AtomicInteger running = new AtomicInteger();
 
     private volatile @Nullable MigrationFailedException lastFailure;
+
+    private volatile @Nullable MigrateResult lastResult;
+
+    private volatile @Nullable MigrationStatus cachedStatus;
 
     /**
      * A runner for the given migrations with the default settings.
@@ -102,6 +107,7 @@ public class MigrationRunner {
         this.beans = new BeanMigrationResolver(builder.migrations);
         this.javaListeners = builder.listeners;
         this.resourceLoader = builder.resourceLoader;
+        this.dataSourceDescription = builder.dataSourceDescription;
     }
 
     /**
@@ -127,14 +133,22 @@ public class MigrationRunner {
         Listeners listeners = listeners();
         this.running.incrementAndGet();
         try {
+            MigrateResult result = null;
             if (listeners.isEmpty()) {
                 List<AppliedMigration> rows = database.history().readForPlanningIfExists();
                 AppliedHistory history = (rows != null) ? new AppliedHistory(rows) : null;
                 if (history != null && history.unfinished() == null && pending(plan, history).isEmpty()) {
-                    return upToDate(history, start);
+                    result = upToDate(history, start);
                 }
             }
-            return database.locked(this.settings, (lock) -> new MigrateRun(this, database, lock, plan, start).run());
+            if (result == null) {
+                this.cachedStatus = null;
+                result = database.locked(this.settings,
+                        (lock) -> new MigrateRun(this, database, lock, plan, start).run());
+                this.cachedStatus = null;
+            }
+            this.lastResult = result;
+            return result;
         }
         catch (MigrationException ex) {
             if (ex instanceof MigrationFailedException failure) {
@@ -178,7 +192,21 @@ public class MigrationRunner {
     public MigrationStatus status() {
         List<AppliedMigration> rows = database().history().readIfExists();
         MigrationPlan plan = plan();
-        return MigrationStatuses.of(plan, new AppliedHistory((rows != null) ? rows : List.of()), this.lastFailure);
+        MigrationStatus status = MigrationStatuses.of(plan, new AppliedHistory((rows != null) ? rows : List.of()),
+                this.lastFailure);
+        this.cachedStatus = status;
+        return status;
+    }
+
+    /**
+     * The status as this runner last saw it: read once, then kept until this runner migrates, rolls back or repairs,
+     * so that a health probe costs no query between runs. What other instances change meanwhile shows after this
+     * runner's next operation or {@link #status()}.
+     * @return the status
+     */
+    public MigrationStatus lastStatus() {
+        MigrationStatus status = this.cachedStatus;
+        return (status != null) ? status : status();
     }
 
     /**
@@ -221,6 +249,7 @@ public class MigrationRunner {
                             + " ms");
                     reverted.add(MigrationStatuses.pending(migration));
                 });
+                this.cachedStatus = null;
                 Version current = Rollback.currentAfter(history, version);
                 logger.info("Rolled back " + reverted.size() + " migrations to version " + current);
                 return new RollbackResult(history.current(), current, List.copyOf(reverted),
@@ -253,6 +282,7 @@ public class MigrationRunner {
                 database.history().deleteFailed();
                 listeners.afterRepair(context);
             });
+            this.cachedStatus = null;
             failed.forEach((migration) -> logger.info("Repaired migration " + migration.version() + " \""
                     + migration.description() + "\": it will run again on the next migrate"));
             return failed;
@@ -282,6 +312,7 @@ public class MigrationRunner {
                 new HistorySetup(database, this.settings).createForBaseline();
             }
             new Baseliner(this, database, lock).write();
+            this.cachedStatus = null;
             return this.settings.baselineVersion();
         });
     }
@@ -292,6 +323,14 @@ public class MigrationRunner {
      */
     public boolean isRunning() {
         return this.running.get() > 0;
+    }
+
+    /**
+     * What the last successful {@link #migrate()} of this runner did.
+     * @return the result, or {@code null} before this runner has migrated
+     */
+    public @Nullable MigrateResult getLastResult() {
+        return this.lastResult;
     }
 
     /**
@@ -345,8 +384,16 @@ public class MigrationRunner {
             try {
                 database = Database.connect(this.dataSource, this.settings);
             }
-            catch (SQLException ex) {
-                throw new CannotGetJdbcConnectionException("Could not connect to the database to migrate", ex);
+            catch (SQLException | RuntimeException ex) {
+                if (ex instanceof MigrationException migration) {
+                    throw migration;
+                }
+                throw new MigrationException("Could not connect to the database to migrate, using "
+                        + this.dataSourceDescription + ": " + MigrationFailedException.rootMessage(ex),
+                        "Check that the database runs and accepts connections at that URL, and that the user and"
+                                + " password are right; for an SQLite file, that its directory exists and can be"
+                                + " written. Cairn migrates with the application's DataSource (spring.datasource.*)"
+                                + " unless cairn.datasource.* or a @CairnDataSource bean names another.", ex);
             }
             this.database = database;
         }
@@ -370,6 +417,8 @@ public class MigrationRunner {
         private List<MigrationListener> listeners = List.of();
 
         private ResourceLoader resourceLoader = new DefaultResourceLoader();
+
+        private String dataSourceDescription = "the DataSource given to the runner";
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -421,6 +470,17 @@ public class MigrationRunner {
          */
         public Builder resourceLoader(ResourceLoader resourceLoader) {
             this.resourceLoader = resourceLoader;
+            return this;
+        }
+
+        /**
+         * Says where the DataSource's connections come from, such as the properties that configured it, for the
+         * message of a connection that fails.
+         * @param description the description
+         * @return this builder
+         */
+        public Builder dataSourceDescription(String description) {
+            this.dataSourceDescription = description;
             return this;
         }
 

@@ -314,9 +314,23 @@ public final class MigrationSettings {
         }
     }
 
+    /**
+     * A duration as a user writes it in application.yml: {@code -5s}, {@code 500ms}, {@code 5m}.
+     */
+    private static String text(@Nullable Duration value) {
+        if (value == null) {
+            return "null";
+        }
+        long millis = value.toMillis();
+        if (millis != 0 && millis % 60_000 == 0) {
+            return (millis / 60_000) + "m";
+        }
+        return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+    }
+
     private static void requirePositive(@Nullable Duration value, String property) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new MigrationException("Invalid duration " + value + " (" + property + ")",
+            throw new MigrationException("Invalid duration " + text(value) + " (" + property + ")",
                     "Set " + property + " to a positive duration such as 30s or 5m.");
         }
     }

@@ -14,21 +14,31 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of the schema: UP when nothing is pending or failed, OUT_OF_SERVICE while migrating or with migrations
- * pending, DOWN after a failure.
+ * Health of the schema: DOWN after a failure or with a FAILED or INTERRUPTED migration; OUT_OF_SERVICE while
+ * migrating, or with migrations pending that this instance is going to apply (it migrates on start and has not yet);
+ * UP otherwise, pending migrations it will not apply (cairn.enabled=false, above cairn.target) shown in the details.
+ * It reads the runner's {@linkplain MigrationRunner#lastStatus() last status}, so a probe costs no query between runs.
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
     private final MigrationRunner runner;
 
-    public MigrationsHealthIndicator(MigrationRunner runner) {
+    private final boolean migratesOnStart;
+
+    /**
+     * A health indicator.
+     * @param runner the runner
+     * @param migratesOnStart whether this instance applies pending migrations when it starts
+     */
+    public MigrationsHealthIndicator(MigrationRunner runner, boolean migratesOnStart) {
         super("Migrations health check failed");
         this.runner = runner;
+        this.migratesOnStart = migratesOnStart;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        MigrationStatus status = this.runner.status();
+        MigrationStatus status = this.runner.lastStatus();
         Version target = this.runner.getSettings().target();
         long pending = status.inState(MigrationState.PENDING)
             .stream()
@@ -48,7 +58,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
         else if (this.runner.isRunning()) {
             builder.outOfService().withDetail("migrating", true);
         }
-        else if (pending > 0) {
+        else if (pending > 0 && this.migratesOnStart && this.runner.getLastResult() == null) {
             builder.outOfService();
         }
         else {

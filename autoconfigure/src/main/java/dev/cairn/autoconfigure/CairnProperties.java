@@ -438,6 +438,19 @@ public class CairnProperties {
          */
         private @Nullable String password;
 
+        /**
+         * Fully qualified name of the JDBC driver. Default: derived from the URL.
+         */
+        private @Nullable String driverClassName;
+
+        public @Nullable String getDriverClassName() {
+            return this.driverClassName;
+        }
+
+        public void setDriverClassName(@Nullable String driverClassName) {
+            this.driverClassName = driverClassName;
+        }
+
         public @Nullable String getUrl() {
             return this.url;
         }

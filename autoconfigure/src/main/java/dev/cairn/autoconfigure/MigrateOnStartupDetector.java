@@ -16,4 +16,14 @@ public class MigrateOnStartupDetector extends AbstractBeansOfTypeDatabaseInitial
         return Set.of(MigrateOnStartup.class);
     }
 
+    /**
+     * Before script-based initialization ({@code spring.sql.init}), as Flyway's and Liquibase's detectors order
+     * themselves, so that {@code data.sql} runs against the migrated schema.
+     * @return the order
+     */
+    @Override
+    public int getOrder() {
+        return 1;
+    }
+
 }

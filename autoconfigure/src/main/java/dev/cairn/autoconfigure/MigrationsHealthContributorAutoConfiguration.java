@@ -3,6 +3,7 @@ package dev.cairn.autoconfigure;
 import dev.cairn.MigrationRunner;
 import dev.cairn.actuate.MigrationsHealthIndicator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,8 +23,10 @@ public final class MigrationsHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "migrationsHealthIndicator")
-    MigrationsHealthIndicator migrationsHealthIndicator(MigrationRunner runner) {
-        return new MigrationsHealthIndicator(runner);
+    MigrationsHealthIndicator migrationsHealthIndicator(MigrationRunner runner,
+            ObjectProvider<CairnProperties> properties) {
+        CairnProperties cairn = properties.getIfAvailable();
+        return new MigrationsHealthIndicator(runner, cairn == null || cairn.isEnabled());
     }
 
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -27,14 +28,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The zero-configuration default: when the application configures no DataSource and sqlite-jdbc is present, an
+ * The zero-configuration default: when the application configures no DataSource (no bean, no
+ * {@code spring.datasource.url} or JNDI name, and no {@link JdbcConnectionDetails} such as those of Testcontainers'
+ * {@code @ServiceConnection} or Docker Compose) and sqlite-jdbc is present, an
  * SQLite file {@code ./data/<spring.application.name or "app">.db}, set up for an application pool and a runner
  * sharing it: WAL journal, a busy timeout instead of "database is locked" errors, write transactions that take the
  * write lock when they begin, and foreign keys enforced.
  */
-@AutoConfiguration(before = DataSourceAutoConfiguration.class)
+@AutoConfiguration(before = DataSourceAutoConfiguration.class,
+        afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
 @ConditionalOnClass({ HikariDataSource.class, org.sqlite.JDBC.class })
-@ConditionalOnMissingBean(DataSource.class)
+@ConditionalOnMissingBean({ DataSource.class, JdbcConnectionDetails.class })
 @Conditional(SqliteDataSourceAutoConfiguration.NoDataSourceConfigured.class)
 public final class SqliteDataSourceAutoConfiguration {
 

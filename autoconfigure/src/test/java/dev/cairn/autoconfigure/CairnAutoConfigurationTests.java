@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -181,6 +182,134 @@ class CairnAutoConfigurationTests {
                 assertThat(context).doesNotHaveBean(MigrationsEndpoint.class);
                 assertThat(context).doesNotHaveBean(MigrationsHealthIndicator.class);
             });
+    }
+
+    @Test
+    void backsOffFromTheSqliteDefaultWhenConnectionDetailsNameADatabase() {
+        new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+            .withBean(JdbcConnectionDetails.class, () -> new JdbcConnectionDetails() {
+                @Override
+                public String getUsername() {
+                    return "";
+                }
+
+                @Override
+                public String getPassword() {
+                    return "";
+                }
+
+                @Override
+                public String getJdbcUrl() {
+                    return "jdbc:sqlite:" + CairnAutoConfigurationTests.this.directory.resolve("details.db");
+                }
+            })
+            .run((context) -> {
+                assertThat(context).hasSingleBean(DataSource.class);
+                HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+                assertThat(dataSource.getPoolName()).isNotEqualTo("cairn-sqlite");
+                assertThat(dataSource.getJdbcUrl()).endsWith("details.db");
+                context.getBean(MigrationRunner.class).migrate();
+                assertThat(this.directory.resolve("details.db")).exists();
+            });
+    }
+
+    @Test
+    void refusesTwoDataSourcesWhenNoneIsMarkedForMigrations() {
+        new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+            .withUserConfiguration(TwoDataSources.class)
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("cannot tell which of the DataSources [first, second] to migrate");
+            });
+    }
+
+    @Test
+    void migratesTheDataSourceMarkedWithCairnDataSource() {
+        new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+            .withUserConfiguration(TwoDataSources.class, MarkedDataSource.class, OneMigration.class)
+            .withPropertyValues("cairn.run-on=startup", "test.marked=" + this.directory.resolve("marked.db"))
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(count(this.directory.resolve("marked.db"))).isOne();
+            });
+    }
+
+    @Test
+    void migratesThePrimaryOfTwoDataSources() {
+        new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+            .withUserConfiguration(TwoDataSources.class, OneMigration.class)
+            .withBean("primaryDataSource", DataSource.class, () -> sqlite(this.directory.resolve("primary.db")),
+                    (definition) -> definition.setPrimary(true))
+            .withPropertyValues("cairn.run-on=startup")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(count(this.directory.resolve("primary.db"))).isOne();
+            });
+    }
+
+    @Test
+    void closesThePoolOfItsOwnCredentialsWithTheContext() {
+        Path database = this.directory.resolve("own.db");
+        HikariDataSource[] pool = new HikariDataSource[1];
+        contextRunner().withUserConfiguration(OneMigration.class)
+            .withPropertyValues("cairn.run-on=startup", "cairn.datasource.url=jdbc:sqlite:" + database)
+            .run((context) -> {
+                DataSource used = context.getBean(MigrationDataSource.class).dataSource();
+                assertThat(used).isInstanceOf(HikariDataSource.class);
+                pool[0] = (HikariDataSource) used;
+                assertThat(pool[0].getPoolName()).isEqualTo("cairn-migrations");
+                assertThat(pool[0].getMaximumPoolSize()).isEqualTo(3);
+                assertThat(count(database)).isOne();
+            });
+        assertThat(pool[0].isClosed()).isTrue();
+    }
+
+    @Test
+    void echoesAPropertyAsTheUserWroteIt() {
+        contextRunner().withPropertyValues("cairn.lock.wait-timeout=-5s").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("Invalid duration -5s (cairn.lock.wait-timeout)");
+        });
+    }
+
+    private static DataSource sqlite(Path file) {
+        return new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.sqlite.JDBC(),
+                "jdbc:sqlite:" + file);
+    }
+
+    private static int count(Path file) {
+        Integer count = new JdbcTemplate(sqlite(file)).queryForObject("SELECT COUNT(*) FROM cairn_migrations",
+                Integer.class);
+        return (count != null) ? count : 0;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MarkedDataSource {
+
+        @Bean
+        @CairnDataSource
+        DataSource migrationsDataSource(org.springframework.core.env.Environment environment) {
+            return sqlite(Path.of(environment.getRequiredProperty("test.marked")));
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoDataSources {
+
+        @Bean
+        DataSource first() {
+            return sqlite(Path.of("target", "cairn-two-first-" + UUID.randomUUID() + ".db"));
+        }
+
+        @Bean
+        DataSource second() {
+            return sqlite(Path.of("target", "cairn-two-second-" + UUID.randomUUID() + ".db"));
+        }
+
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -104,7 +104,8 @@ class MigrationLifecycleTests {
                 .extracting(MigrationDescriptor::state)
                 .containsExactly(MigrationState.PENDING);
             assertThat(context.getBean(MigrationsHealthIndicator.class).health(true).getStatus())
-                .isEqualTo(Status.OUT_OF_SERVICE);
+                .as("this instance is not going to apply them, so they do not take it out of service")
+                .isEqualTo(Status.UP);
             assertThat(jdbc(context).queryForObject(
                     "SELECT COUNT(*) FROM sqlite_master WHERE name = 'cairn_migrations'", Integer.class)).isZero();
         }
@@ -125,10 +126,79 @@ class MigrationLifecycleTests {
         assertThat(output).contains("missing table [todos]");
     }
 
+    @Test
+    void aDatabaseThatCannotBeReachedIsAFailureAnalysisThatNamesTheSettings(CapturedOutput output) {
+        // Nothing listens on port 1.
+        assertThatException().isThrownBy(() -> runAt("jdbc:postgresql://127.0.0.1:1/app", GreetingApplication.class,
+                "--spring.datasource.username=app", WITHOUT_JPA).close());
+        assertThat(output).contains("APPLICATION FAILED TO START")
+            .contains("Could not connect to the database to migrate, using the application's DataSource"
+                    + " (spring.datasource.*: url jdbc:postgresql://127.0.0.1:1/app, username app)")
+            .contains("Action:")
+            .contains("Check that the database runs and accepts connections at that URL")
+            .doesNotContain("at org.postgresql");
+    }
+
+    @Test
+    void anSqliteFileThatCannotBeCreatedIsAFailureAnalysis(CapturedOutput output) {
+        Path missing = this.directory.resolve("missing").resolve("app.db");
+        assertThatException().isThrownBy(() -> runAt("jdbc:sqlite:" + missing, GreetingApplication.class,
+                WITHOUT_JPA).close());
+        assertThat(output).contains("APPLICATION FAILED TO START")
+            .contains("Could not connect to the database to migrate, using the application's DataSource"
+                    + " (spring.datasource.*: url jdbc:sqlite:" + missing)
+            .contains("for an SQLite file, that its directory exists and can be written");
+    }
+
+    @Test
+    void healthStaysUpWithMigrationsThatThisInstanceDoesNotApply() {
+        try (ConfigurableApplicationContext context = run(GreetingApplication.class, "--cairn.enabled=false")) {
+            var health = context.getBean(MigrationsHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("pending", 1L);
+        }
+        try (ConfigurableApplicationContext context = run(GreetingApplication.class, "--cairn.target=0.5")) {
+            var health = context.getBean(MigrationsHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).as("pending only above the target").isEqualTo(Status.UP);
+        }
+    }
+
+    @Test
+    void aHealthProbeReadsNothingBetweenRuns() {
+        try (ConfigurableApplicationContext context = run(GreetingApplication.class)) {
+            MigrationsHealthIndicator health = context.getBean(MigrationsHealthIndicator.class);
+            assertThat(health.health(true).getDetails()).containsEntry("currentVersion", "1");
+            jdbc(context).execute("ALTER TABLE cairn_migrations RENAME TO moved_away");
+            assertThat(health.health(true).getStatus()).isEqualTo(Status.UP);
+            assertThat(health.health(true).getDetails()).containsEntry("currentVersion", "1");
+            assertThat(context.getBean(dev.cairn.MigrationRunner.class).status().currentVersion())
+                .as("a status read of its own sees the table gone").isNull();
+        }
+    }
+
+    @Test
+    void migratesBeforeTheApplicationsDataScriptRuns() throws Exception {
+        Path data = this.directory.resolve("data.sql");
+        java.nio.file.Files.writeString(data, "INSERT INTO greetings (text) VALUES ('from data.sql');");
+        try (ConfigurableApplicationContext context = run(GreetingApplication.class, "--cairn.run-on=startup",
+                "--spring.sql.init.mode=always", "--spring.sql.init.data-locations=file:" + data, WITHOUT_JPA)) {
+            assertThat(jdbc(context).queryForList("SELECT text FROM greetings", String.class))
+                .containsExactly("hello", "from data.sql");
+        }
+    }
+
+    private static final String WITHOUT_JPA = "--spring.autoconfigure.exclude="
+            + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+            + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
+
     private ConfigurableApplicationContext run(Class<?> application, String... arguments) {
+        return runAt(url(), application, arguments);
+    }
+
+    private ConfigurableApplicationContext runAt(String url, Class<?> application, String... arguments) {
         SpringApplication springApplication = new SpringApplication(application);
         springApplication.setWebApplicationType(WebApplicationType.NONE);
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url(),
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                 "--spring.main.banner-mode=off", "--management.endpoints.web.exposure.include=migrations"));
         args.addAll(List.of(arguments));
         return springApplication.run(args.toArray(String[]::new));
