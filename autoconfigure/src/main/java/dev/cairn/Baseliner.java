@@ -31,13 +31,13 @@ final class Baseliner {
 
     void write() {
         MigrationSettings settings = this.runner.getSettings();
-        MigrationExecutor executor = this.database.newExecutor(this.lock, this.runner.listeners());
+        MigrationExecutor executor = this.database.newExecutor(this.lock, this.runner.callbacks());
         Operations.run(executor, "baseline", (context) -> {
-            this.runner.listeners().beforeBaseline(context);
+            this.runner.callbacks().beforeBaseline(context);
             this.database.history().insert(new AppliedMigration(1, settings.baselineVersion(),
                     settings.baselineDescription(), AppliedMigration.BASELINE, settings.baselineDescription(), null,
                     Instant.now(), this.database.installedBy(), 0L, true, Holder.DESCRIPTION));
-            this.runner.listeners().afterBaseline(context);
+            this.runner.callbacks().afterBaseline(context);
         });
         logger.info("Baselined " + this.database.history().name().qualified() + " at version "
                 + settings.baselineVersion() + ": migrations up to it are taken as applied");

@@ -8,7 +8,7 @@ import dev.cairn.core.AppliedHistory;
 import dev.cairn.core.AppliedMigration;
 import dev.cairn.core.Database;
 import dev.cairn.core.HistorySetup;
-import dev.cairn.core.Listeners;
+import dev.cairn.core.Callbacks;
 import dev.cairn.core.MigrationExecutor;
 import dev.cairn.core.MigrationPlan;
 import dev.cairn.core.source.ExecutableMigration;
@@ -33,7 +33,7 @@ final class MigrateRun {
 
     private final MigrationPlan plan;
 
-    private final Listeners listeners;
+    private final Callbacks callbacks;
 
     private final long start;
 
@@ -42,7 +42,7 @@ final class MigrateRun {
         this.database = database;
         this.lock = lock;
         this.plan = plan;
-        this.listeners = runner.listeners();
+        this.callbacks = runner.callbacks();
         this.start = start;
     }
 
@@ -55,18 +55,18 @@ final class MigrateRun {
             history = new AppliedHistory(this.database.history().read());
         }
         List<ExecutableMigration> pending = this.runner.pending(this.plan, history);
-        if (pending.isEmpty() && this.listeners.isEmpty()) {
+        if (pending.isEmpty() && this.callbacks.isEmpty()) {
             return this.runner.upToDate(history, this.start);
         }
         this.runner.clearLastFailure();
-        MigrationExecutor executor = this.database.newExecutor(this.lock, this.listeners);
-        if (!this.listeners.isEmpty()) {
-            Operations.run(executor, "beforeMigrate", this.listeners::beforeMigrate);
+        MigrationExecutor executor = this.database.newExecutor(this.lock, this.callbacks);
+        if (!this.callbacks.isEmpty()) {
+            Operations.run(executor, "beforeMigrate", this.callbacks::beforeMigrate);
         }
         MigrateResult result = pending.isEmpty() ? this.runner.upToDate(history, this.start)
                 : apply(executor, history.current(), pending);
-        if (!this.listeners.isEmpty()) {
-            Operations.run(executor, "afterMigrate", (context) -> this.listeners.afterMigrate(context, result));
+        if (!this.callbacks.isEmpty()) {
+            Operations.run(executor, "afterMigrate", (context) -> this.callbacks.afterMigrate(context, result));
         }
         return result;
     }
@@ -82,11 +82,24 @@ final class MigrateRun {
                 versionedDone = afterVersioned(executor);
             }
             this.lock.checkHeld();
-            AppliedMigration row = executor.apply(migration);
+            Listeners listeners = this.runner.listeners();
+            listeners.tell((listener) -> listener.migrationStarting(migration));
+            long begin = System.nanoTime();
+            AppliedMigration row;
+            try {
+                row = executor.apply(migration);
+            }
+            catch (MigrationFailedException ex) {
+                long took = (System.nanoTime() - begin) / 1_000_000;
+                listeners.tell((listener) -> listener.migrationFailed(migration, ex, took));
+                throw ex;
+            }
             if (logger.isDebugEnabled()) {
                 logger.debug("Applied " + migration.displayName() + " in " + row.executionTime() + " ms");
             }
-            applied.add(MigrationStatuses.applied(migration, row));
+            MigrationInfo info = MigrationStatuses.applied(migration, row);
+            listeners.tell((listener) -> listener.migrationApplied(migration, info));
+            applied.add(info);
             if (migration.version() != null && (current == null || migration.version().compareTo(current) > 0)) {
                 current = migration.version();
             }
@@ -101,8 +114,8 @@ final class MigrateRun {
     }
 
     private boolean afterVersioned(MigrationExecutor executor) {
-        if (!this.listeners.isEmpty()) {
-            Operations.run(executor, "afterVersioned", this.listeners::afterVersioned);
+        if (!this.callbacks.isEmpty()) {
+            Operations.run(executor, "afterVersioned", this.callbacks::afterVersioned);
         }
         return true;
     }

@@ -30,7 +30,7 @@ public interface MigrationContext {
     SqlDialect dialect();
 
     /**
-     * The migration being applied or reverted; {@code null} in a {@link MigrationListener}'s run-level events.
+     * The migration being applied or reverted; {@code null} in a {@link MigrationCallback}'s run-level events.
      * @return the migration
      */
     @Nullable ResolvedMigration migration();

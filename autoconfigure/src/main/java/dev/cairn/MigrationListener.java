@@ -1,118 +1,56 @@
 package dev.cairn;
 
 /**
- * Hears what the runner does, at the moments Flyway's callbacks name: around the run and around each migration.
- * Every bean that implements it is called, in order; an SQL script named after an event
- * ({@code beforeEachMigrate.sql}, {@code afterMigrate__grants.sql}) in {@code cairn.locations} runs at the same
- * moment.
- *
- * <p>Methods that receive a {@link MigrationContext} run on the migrating connection: {@code beforeEachMigrate} and
- * {@code afterEachMigrate} inside the migration's own transaction (a failure there fails the migration), the others
- * in a transaction of their own. In run-level events {@link MigrationContext#migration()} is {@code null}. An
- * exception thrown by a listener fails the operation, except in the methods that report an error.
+ * Hears what the runner does: a run starts, each migration starts and is applied or fails, the run finishes. Called
+ * outside any transaction and after the fact (a migration is reported applied once it has committed), so a listener
+ * observes and never changes the outcome: what it throws is logged and ignored. Listeners cost nothing on a start with
+ * nothing pending but the calls themselves. Metrics, traces and Spring application events are listeners; to run SQL
+ * or code on the database at Flyway's callback events, write a {@link MigrationCallback}.
  */
 public interface MigrationListener {
 
     /**
-     * Once the lock is held, before the first pending migration is applied.
-     * @param context the connection to work with
-     * @throws Exception to fail the run before anything is applied
+     * A call of {@link MigrationRunner#migrate()} began.
      */
-    default void beforeMigrate(MigrationContext context) throws Exception {
+    default void runStarted() {
     }
 
     /**
-     * Before each migration, in its transaction.
-     * @param context the migration's connection and transaction
-     * @throws Exception to fail the migration
+     * A migration is about to be applied.
+     * @param migration the migration
      */
-    default void beforeEachMigrate(MigrationContext context) throws Exception {
+    default void migrationStarting(ResolvedMigration migration) {
     }
 
     /**
-     * After each migration succeeded, in its transaction, before it commits.
-     * @param context the migration's connection and transaction
-     * @throws Exception to fail the migration
+     * A migration was applied and committed together with its history row.
+     * @param migration the migration
+     * @param applied how it was recorded, with its execution time
      */
-    default void afterEachMigrate(MigrationContext context) throws Exception {
+    default void migrationApplied(ResolvedMigration migration, MigrationInfo applied) {
     }
 
     /**
-     * After a migration failed and its transaction was rolled back; a failure here is logged and added to the
-     * migration's as suppressed.
-     * @param context a connection in a transaction of its own; {@link MigrationContext#migration()} is the migration
-     * that failed
-     * @param error its failure
-     * @throws Exception when the listener fails
+     * A migration failed; its transaction was rolled back, or its row marked FAILED where it may have left changes.
+     * @param migration the migration
+     * @param failure the failure
+     * @param executionTimeMs how long it ran before it failed
      */
-    default void afterEachMigrateError(MigrationContext context, MigrationFailedException error) throws Exception {
+    default void migrationFailed(ResolvedMigration migration, MigrationFailedException failure, long executionTimeMs) {
     }
 
     /**
-     * After the versioned migrations were applied, before the repeatable ones.
-     * @param context the connection to work with
-     * @throws Exception to fail the run
+     * A call of {@link MigrationRunner#migrate()} finished, whether or not it applied anything.
+     * @param result what it applied
      */
-    default void afterVersioned(MigrationContext context) throws Exception {
+    default void runFinished(MigrateResult result) {
     }
 
     /**
-     * After a run succeeded, whether or not it applied anything.
-     * @param context the connection to work with
-     * @param result what was applied
-     * @throws Exception to fail the run
+     * A call of {@link MigrationRunner#migrate()} failed.
+     * @param failure the failure
      */
-    default void afterMigrate(MigrationContext context, MigrateResult result) throws Exception {
-    }
-
-    /**
-     * After a run that applied at least one migration succeeded.
-     * @param context the connection to work with
-     * @param result what was applied
-     * @throws Exception to fail the run
-     */
-    default void afterMigrateApplied(MigrationContext context, MigrateResult result) throws Exception {
-    }
-
-    /**
-     * After a run failed; a failure here is logged and added to the run's as suppressed.
-     * @param context a connection in a transaction of its own
-     * @param error the failure
-     * @throws Exception when the listener fails
-     */
-    default void afterMigrateError(MigrationContext context, MigrationException error) throws Exception {
-    }
-
-    /**
-     * Before FAILED migrations are repaired.
-     * @param context the connection to work with
-     * @throws Exception to fail the repair
-     */
-    default void beforeRepair(MigrationContext context) throws Exception {
-    }
-
-    /**
-     * After FAILED migrations were repaired.
-     * @param context the connection to work with
-     * @throws Exception to fail the repair
-     */
-    default void afterRepair(MigrationContext context) throws Exception {
-    }
-
-    /**
-     * Before a database is baselined.
-     * @param context the connection to work with
-     * @throws Exception to fail the baseline
-     */
-    default void beforeBaseline(MigrationContext context) throws Exception {
-    }
-
-    /**
-     * After a database was baselined.
-     * @param context the connection to work with
-     * @throws Exception to fail the baseline
-     */
-    default void afterBaseline(MigrationContext context) throws Exception {
+    default void runFailed(MigrationException failure) {
     }
 
 }

@@ -17,7 +17,7 @@ import dev.cairn.core.AppliedHistory;
 import dev.cairn.core.AppliedMigration;
 import dev.cairn.core.Database;
 import dev.cairn.core.HistorySetup;
-import dev.cairn.core.Listeners;
+import dev.cairn.core.Callbacks;
 import dev.cairn.core.MigrationExecutor;
 import dev.cairn.core.MigrationPlan;
 import dev.cairn.core.source.BeanMigrationResolver;
@@ -40,7 +40,7 @@ import org.springframework.core.io.ResourceLoader;
  * <p>In a Spring Boot application one runner is auto-configured with every {@link Migration} bean and the SQL
  * scripts in {@code cairn.locations}, and calls {@link #migrate()} when the application is ready. It can also be used
  * on its own: {@code new MigrationRunner(dataSource, List.of(new CreateUsers(), new CreateTodos())).migrate()}, or
- * {@link #builder(DataSource)} for SQL scripts and listeners.
+ * {@link #builder(DataSource)} for SQL scripts, callbacks and listeners.
  */
 public class MigrationRunner {
 
@@ -50,7 +50,9 @@ public class MigrationRunner {
 
     private final MigrationResolver beans;
 
-    private final List<MigrationListener> javaListeners;
+    private final List<MigrationCallback> javaCallbacks;
+
+    private final Listeners listeners;
 
     private final ResourceLoader resourceLoader;
 
@@ -105,7 +107,8 @@ public class MigrationRunner {
         this.dataSource = builder.dataSource;
         this.settings = builder.settings;
         this.beans = new BeanMigrationResolver(builder.migrations);
-        this.javaListeners = builder.listeners;
+        this.javaCallbacks = builder.callbacks;
+        this.listeners = new Listeners(builder.listeners);
         this.resourceLoader = builder.resourceLoader;
         this.dataSourceDescription = builder.dataSourceDescription;
     }
@@ -121,20 +124,23 @@ public class MigrationRunner {
 
     /**
      * Applies the pending migrations up to the target, each in its own transaction, while holding the migration
-     * lock. When nothing is pending (and no listener waits for the run) it returns without taking the lock.
+     * lock. When nothing is pending (and no callback waits for the run) it returns without taking the lock.
      * @return what was applied
      * @throws MigrationException when the migrations are invalid, the lock cannot be taken, or a migration fails
      * ({@link MigrationFailedException})
      */
     public MigrateResult migrate() {
         long start = System.nanoTime();
-        Database database = database();
-        MigrationPlan plan = plan();
-        Listeners listeners = listeners();
+        this.listeners.tell(MigrationListener::runStarted);
         this.running.incrementAndGet();
+        Database database = null;
+        Callbacks callbacks = null;
         try {
+            database = database();
+            MigrationPlan plan = plan();
+            callbacks = callbacks();
             MigrateResult result = null;
-            if (listeners.isEmpty()) {
+            if (callbacks.isEmpty()) {
                 List<AppliedMigration> rows = database.history().readForPlanningIfExists();
                 AppliedHistory history = (rows != null) ? new AppliedHistory(rows) : null;
                 if (history != null && history.unfinished() == null && pending(plan, history).isEmpty()) {
@@ -142,12 +148,15 @@ public class MigrationRunner {
                 }
             }
             if (result == null) {
+                Database locked = database;
                 this.cachedStatus = null;
                 result = database.locked(this.settings,
-                        (lock) -> new MigrateRun(this, database, lock, plan, start).run());
+                        (lock) -> new MigrateRun(this, locked, lock, plan, start).run());
                 this.cachedStatus = null;
             }
             this.lastResult = result;
+            MigrateResult finished = result;
+            this.listeners.tell((listener) -> listener.runFinished(finished));
             return result;
         }
         catch (MigrationException ex) {
@@ -156,9 +165,10 @@ public class MigrationRunner {
                 // cairn.fail-on-error is false.
                 this.lastFailure = failure;
             }
-            if (!listeners.isEmpty()) {
-                listeners.afterMigrateError(database, ex);
+            if (callbacks != null && !callbacks.isEmpty()) {
+                callbacks.afterMigrateError(database, ex);
             }
+            this.listeners.tell((listener) -> listener.runFailed(ex));
             throw ex;
         }
         finally {
@@ -181,8 +191,12 @@ public class MigrationRunner {
         this.lastFailure = null;
     }
 
+    Callbacks callbacks() {
+        return sources().callbacks();
+    }
+
     Listeners listeners() {
-        return sources().listeners();
+        return this.listeners;
     }
 
     /**
@@ -239,7 +253,7 @@ public class MigrationRunner {
                 }
                 AppliedHistory history = new AppliedHistory(rows);
                 Map<ExecutableMigration, AppliedMigration> toRevert = Rollback.revertible(plan, history, version);
-                MigrationExecutor executor = database.newExecutor(lock, listeners());
+                MigrationExecutor executor = database.newExecutor(lock, callbacks());
                 List<MigrationInfo> reverted = new ArrayList<>(toRevert.size());
                 toRevert.forEach((migration, row) -> {
                     lock.checkHeld();
@@ -275,12 +289,12 @@ public class MigrationRunner {
             if (failed.isEmpty()) {
                 return failed;
             }
-            Listeners listeners = listeners();
-            MigrationExecutor executor = database.newExecutor(lock, listeners);
+            Callbacks callbacks = callbacks();
+            MigrationExecutor executor = database.newExecutor(lock, callbacks);
             Operations.run(executor, "repair", (context) -> {
-                listeners.beforeRepair(context);
+                callbacks.beforeRepair(context);
                 database.history().deleteFailed();
-                listeners.afterRepair(context);
+                callbacks.afterRepair(context);
             });
             this.cachedStatus = null;
             failed.forEach((migration) -> logger.info("Repaired migration " + migration.version() + " \""
@@ -360,9 +374,9 @@ public class MigrationRunner {
                     new ScriptScanner(this.resourceLoader, new ScriptNaming(this.settings.scriptNames()))
                         .scan(this.settings.locations()),
                     this.settings.encoding(), placeholders(database), database.dialect().sqlSyntax());
-            List<MigrationListener> listeners = new ArrayList<>(this.javaListeners);
-            listeners.addAll(scripts.callbacks());
-            sources = new Sources(List.of(this.beans, scripts), new Listeners(listeners));
+            List<MigrationCallback> callbacks = new ArrayList<>(this.javaCallbacks);
+            callbacks.addAll(scripts.callbacks());
+            sources = new Sources(List.of(this.beans, scripts), new Callbacks(callbacks));
             this.sources = sources;
         }
         return sources;
@@ -400,7 +414,7 @@ public class MigrationRunner {
         return database;
     }
 
-    private record Sources(List<MigrationResolver> resolvers, Listeners listeners) {
+    private record Sources(List<MigrationResolver> resolvers, Callbacks callbacks) {
     }
 
     /**
@@ -413,6 +427,8 @@ public class MigrationRunner {
         private Supplier<? extends Map<String, ? extends Migration>> migrations = Map::of;
 
         private MigrationSettings settings = MigrationSettings.defaults();
+
+        private List<MigrationCallback> callbacks = List.of();
 
         private List<MigrationListener> listeners = List.of();
 
@@ -458,8 +474,23 @@ public class MigrationRunner {
             return this;
         }
 
+        /**
+         * Observers of each run and migration: metrics, traces, events.
+         * @param listeners the listeners, told in order
+         * @return this builder
+         */
         public Builder listeners(List<? extends MigrationListener> listeners) {
             this.listeners = List.copyOf(listeners);
+            return this;
+        }
+
+        /**
+         * Code that runs on the database at Flyway's callback events.
+         * @param callbacks the callbacks, called in order
+         * @return this builder
+         */
+        public Builder callbacks(List<? extends MigrationCallback> callbacks) {
+            this.callbacks = List.copyOf(callbacks);
             return this;
         }
 

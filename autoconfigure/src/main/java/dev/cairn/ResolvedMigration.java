@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One migration as Cairn found it, whatever its source: a {@link Migration} bean or an SQL script. Passed to
- * {@link MigrationListener}s and available to a running migration through {@link MigrationContext#migration()}.
+ * {@link MigrationCallback}s and available to a running migration through {@link MigrationContext#migration()}.
  */
 public interface ResolvedMigration {
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.cairn.Migration;
+import dev.cairn.MigrationCallback;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRunner;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Auto-configures a {@link MigrationRunner} for every {@link Migration} bean, the SQL scripts in
- * {@code cairn.locations} and every {@link MigrationListener} bean, and runs it when the application is ready
+ * {@code cairn.locations}, every {@link MigrationCallback} and {@link MigrationListener} bean (and one that publishes
+ * {@link dev.cairn.MigrationEvent}s), and runs it when the application is ready
  * ({@code cairn.run-on=ready}) or while it starts ({@code cairn.run-on=startup}), as Spring Boot's Flyway
  * integration orders itself before the beans that depend on database initialization.
  */
@@ -64,15 +67,22 @@ public final class CairnAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrationRunner migrationRunner(MigrationDataSource dataSource, CairnProperties properties,
-            ListableBeanFactory beanFactory, ObjectProvider<MigrationListener> listeners,
-            ResourceLoader resourceLoader) {
+            ListableBeanFactory beanFactory, ObjectProvider<MigrationCallback> callbacks,
+            ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
         return MigrationRunner.builder(dataSource.dataSource())
             .dataSourceDescription(dataSource.description())
             .migrations(() -> migrations(beanFactory))
             .settings(properties.toSettings())
+            .callbacks(callbacks.orderedStream().toList())
             .listeners(listeners.orderedStream().toList())
             .resourceLoader(resourceLoader)
             .build();
+    }
+
+    @Bean
+    EventPublishingMigrationListener cairnEventPublishingMigrationListener(ApplicationEventPublisher publisher,
+            ObjectProvider<MigrationRunner> runner) {
+        return new EventPublishingMigrationListener(publisher, runner);
     }
 
     /**

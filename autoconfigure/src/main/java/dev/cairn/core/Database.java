@@ -81,11 +81,11 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
      * An executor for applying or reverting migrations under a held lock; made only when there is something to do,
      * so a start with nothing pending loads no transaction machinery.
      * @param lock the held lock
-     * @param listeners the listeners
+     * @param callbacks the callbacks
      * @return the executor
      */
-    public MigrationExecutor newExecutor(MigrationLock lock, Listeners listeners) {
-        return new MigrationExecutor(this, lock, listeners, this.history.nextRank());
+    public MigrationExecutor newExecutor(MigrationLock lock, Callbacks callbacks) {
+        return new MigrationExecutor(this, lock, callbacks, this.history.nextRank());
     }
 
     private MigrationLock newLock(MigrationSettings settings) {

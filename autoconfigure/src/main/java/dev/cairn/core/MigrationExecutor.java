@@ -39,7 +39,7 @@ public final class MigrationExecutor {
 
     private final MigrationLock lock;
 
-    private final Listeners listeners;
+    private final Callbacks callbacks;
 
     private final StatementRecordingJdbcTemplate jdbc;
 
@@ -47,13 +47,13 @@ public final class MigrationExecutor {
 
     private int nextRank;
 
-    MigrationExecutor(Database database, MigrationLock lock, Listeners listeners, int nextRank) {
+    MigrationExecutor(Database database, MigrationLock lock, Callbacks callbacks, int nextRank) {
         this.database = database;
         this.dataSource = database.dataSource();
         this.dialect = database.dialect();
         this.history = database.history();
         this.lock = lock;
-        this.listeners = listeners;
+        this.callbacks = callbacks;
         this.nextRank = nextRank;
         this.jdbc = new StatementRecordingJdbcTemplate(this.dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
@@ -81,9 +81,9 @@ public final class MigrationExecutor {
                 });
             }
             return run(migration, (context) -> {
-                this.listeners.beforeEachMigrate(context);
+                this.callbacks.beforeEachMigrate(context);
                 migration.up(context);
-                this.listeners.afterEachMigrate(context);
+                this.callbacks.afterEachMigrate(context);
                 this.lock.fence(context.connection());
                 AppliedMigration row = row(migration, rank, installedOn, millisSince(start), true);
                 if (recordFirst) {
@@ -98,8 +98,8 @@ public final class MigrationExecutor {
         catch (Throwable ex) {
             MigrationFailedException failure = failed(migration, "up()", ex,
                     recordFirst ? () -> this.history.complete(rank, millisSince(start), false) : null);
-            if (!this.listeners.isEmpty()) {
-                this.listeners.afterEachMigrateError(this.database, migration, failure);
+            if (!this.callbacks.isEmpty()) {
+                this.callbacks.afterEachMigrateError(this.database, migration, failure);
             }
             throw failure;
         }

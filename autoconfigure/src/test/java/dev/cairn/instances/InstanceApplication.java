@@ -2,7 +2,7 @@ package dev.cairn.instances;
 
 import dev.cairn.Migration;
 import dev.cairn.MigrationContext;
-import dev.cairn.MigrationListener;
+import dev.cairn.MigrationCallback;
 import dev.cairn.MigrationRunner;
 
 import org.springframework.boot.SpringApplication;
@@ -57,7 +57,7 @@ public class InstanceApplication {
                 context.getBeanFactory().registerSingleton("slowStep" + version, step);
             }
             long repairPause = environment.getProperty("instance.repair-pause-ms", Long.class, 0L);
-            context.getBeanFactory().registerSingleton("slowRepair", new MigrationListener() {
+            context.getBeanFactory().registerSingleton("slowRepair", new MigrationCallback() {
                 @Override
                 public void afterRepair(MigrationContext context) throws InterruptedException {
                     // The rows are deleted, in the repair's transaction, which has not committed yet.

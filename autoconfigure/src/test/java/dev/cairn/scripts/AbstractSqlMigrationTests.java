@@ -14,7 +14,7 @@ import dev.cairn.MigrationContext;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationInfo;
-import dev.cairn.MigrationListener;
+import dev.cairn.MigrationCallback;
 import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationSettings;
 import dev.cairn.MigrationState;
@@ -196,7 +196,7 @@ abstract class AbstractSqlMigrationTests {
     }
 
     @Test
-    void runsCallbackScriptsAndListenersAroundTheRunAndEachMigration() throws IOException {
+    void runsCallbackScriptsAndCallbackBeansAroundTheRunAndEachMigration() throws IOException {
         this.database.jdbc().execute("CREATE TABLE events (event VARCHAR(60))");
         script("V1__one.sql", "INSERT INTO events VALUES ('migration 1')");
         script("V2__two.sql", "INSERT INTO events VALUES ('migration 2')");
@@ -204,7 +204,7 @@ abstract class AbstractSqlMigrationTests {
         script("afterEachMigrate__note.sql", "INSERT INTO events VALUES ('afterEachMigrate.sql')");
         script("afterMigrate.sql", "INSERT INTO events VALUES ('afterMigrate.sql')");
         List<String> heard = new ArrayList<>();
-        MigrationListener listener = new MigrationListener() {
+        MigrationCallback callback = new MigrationCallback() {
             @Override
             public void beforeEachMigrate(MigrationContext context) {
                 heard.add("before " + context.migration().version());
@@ -221,7 +221,7 @@ abstract class AbstractSqlMigrationTests {
                 .withLocations(List.of("filesystem:" + this.scripts))
                 .withBaselineOnMigrate(true)
                 .withBaselineVersion(dev.cairn.Version.of(0)))
-            .listeners(List.of(listener))
+            .callbacks(List.of(callback))
             .build();
         runner.migrate();
         assertThat(this.database.jdbc().queryForList("SELECT event FROM events", String.class)).containsExactly(

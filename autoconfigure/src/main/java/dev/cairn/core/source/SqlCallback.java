@@ -6,7 +6,7 @@ import dev.cairn.MigrateResult;
 import dev.cairn.MigrationContext;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationFailedException;
-import dev.cairn.MigrationListener;
+import dev.cairn.MigrationCallback;
 import dev.cairn.core.sql.Placeholders;
 import dev.cairn.core.sql.SqlScript;
 import dev.cairn.core.sql.SqlSyntax;
@@ -15,7 +15,7 @@ import dev.cairn.core.sql.SqlSyntax;
  * An SQL script named after a Flyway callback event ({@code beforeMigrate.sql}, {@code afterEachMigrate__x.sql}),
  * run at that event on the connection the event is given.
  */
-final class SqlCallback implements MigrationListener {
+final class SqlCallback implements MigrationCallback {
 
     private final SqlScript script;
 

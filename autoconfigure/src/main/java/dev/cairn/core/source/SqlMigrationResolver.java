@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.cairn.MigrationException;
-import dev.cairn.MigrationListener;
+import dev.cairn.MigrationCallback;
 import dev.cairn.Version;
 import dev.cairn.core.sql.Placeholders;
 import dev.cairn.core.sql.ScriptFile;
@@ -20,7 +20,7 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * The SQL scripts found in the locations: versioned and repeatable migrations, each versioned one with its undo
- * script, and the callback scripts, which run as {@link MigrationListener}s. Every script is read once, for its
+ * script, and the callback scripts, which run as {@link MigrationCallback}s. Every script is read once, for its
  * checksum, when the resolver is made; its text again only when it runs.
  */
 public final class SqlMigrationResolver implements MigrationResolver {
@@ -34,7 +34,7 @@ public final class SqlMigrationResolver implements MigrationResolver {
 
     private final List<ExecutableMigration> migrations;
 
-    private final List<MigrationListener> callbacks;
+    private final List<MigrationCallback> callbacks;
 
     /**
      * Reads the scripts.
@@ -48,7 +48,7 @@ public final class SqlMigrationResolver implements MigrationResolver {
             SqlSyntax syntax) {
         Map<Version, SqlScript> undos = new HashMap<>();
         List<SqlScript> scripts = new ArrayList<>(files.size());
-        List<MigrationListener> callbacks = new ArrayList<>();
+        List<MigrationCallback> callbacks = new ArrayList<>();
         for (ScriptFile file : files) {
             Kind kind = file.name().kind();
             if (kind == Kind.UNDO) {
@@ -80,7 +80,7 @@ public final class SqlMigrationResolver implements MigrationResolver {
     }
 
     private static void callback(SqlScript script, Placeholders placeholders, SqlSyntax syntax,
-            List<MigrationListener> callbacks) {
+            List<MigrationCallback> callbacks) {
         if (EVENTS.contains(script.name().event())) {
             callbacks.add(new SqlCallback(script, placeholders, syntax));
         }
@@ -99,7 +99,7 @@ public final class SqlMigrationResolver implements MigrationResolver {
      * The callback scripts, in the order of their paths.
      * @return the callbacks
      */
-    public List<MigrationListener> callbacks() {
+    public List<MigrationCallback> callbacks() {
         return this.callbacks;
     }
 
