@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationInfo;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What must hold when Cairn takes over a database that the real Flyway migrated from the same folder of scripts and
@@ -61,6 +63,16 @@ abstract class AbstractFlywayTakeoverTests {
     private final Sql javaStep = new Sql(3, "Record java step", "INSERT INTO side_effects (step) VALUES ('java 3')");
 
     protected abstract TestDatabase createDatabase(Path directory);
+
+    /**
+     * The statement that drops a schema (or, on MariaDB, a database) that Flyway created, or {@code null} where the
+     * database has no schemas.
+     * @param schema the schema
+     * @return the statement
+     */
+    protected String dropSchema(String schema) {
+        return null;
+    }
 
     /**
      * The time zone in which the database writes the wall-clock time of Flyway's {@code installed_on}.
@@ -240,6 +252,29 @@ abstract class AbstractFlywayTakeoverTests {
                     tuple("2.0 << Flyway Baseline >>", "BASELINE", MigrationState.BASELINE),
                     tuple("3 Record java step", "JAVA", MigrationState.APPLIED),
                     tuple("R customer names", "SQL", MigrationState.APPLIED));
+    }
+
+    @Test
+    void warnsThatFlywaysSchemaIsNotWhereTheConnectionRunsNewScripts(CapturedOutput output) {
+        String schema = "cairn_f_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String drop = dropSchema(schema);
+        assumeTrue(drop != null, this.database.kind() + " has no schemas");
+        try {
+            // spring.flyway.schemas: Flyway creates the schema, keeps its history there and runs the scripts in it.
+            flyway().schemas(schema).createSchemas(true).load().migrate();
+            MigrationRunner cairn = cairn(settings().withSchema(schema));
+            assertThat(cairn.migrate().applied()).isEmpty();
+            assertThat(this.database.jdbc().queryForList("SELECT step FROM " + schema + ".side_effects", String.class))
+                .containsExactlyInAnyOrder("V1", "V1.1", "V2.0", "java 3", "R");
+            assertThat(output).contains("Imported 6 rows of Flyway's history table " + schema
+                    + ".flyway_schema_history into " + schema + ".cairn_migrations (1 SCHEMA_CREATION, 4 SQL, 1 JAVA)")
+                .contains("WARN")
+                .contains("Flyway ran its migrations in " + schema + ", where its history table is, but new ones run"
+                        + " in the connection's current");
+        }
+        finally {
+            this.database.jdbc().execute(drop);
+        }
     }
 
     @Test
