@@ -235,6 +235,23 @@ abstract class AbstractFlywayTakeoverTests {
     }
 
     @Test
+    void aMigrationFlywayRepairedAwayAsDeletedIsNotImported() throws IOException {
+        flyway().load().migrate();
+        Files.delete(this.scripts.resolve("V1_1__add_email.sql"));
+        // Flyway's repair of a migration no longer found marks it deleted with a row of type DELETE.
+        flyway().load().repair();
+        assertThat(flywayRows()).extracting((row) -> row.get("type")).contains("DELETE");
+
+        MigrationRunner cairn = cairn(settings());
+        assertThat(cairn.migrate().applied()).isEmpty();
+        assertThat(cairn.status().migrations()).extracting(AbstractFlywayTakeoverTests::name, MigrationInfo::state)
+            .containsExactly(tuple("1 create tables", MigrationState.APPLIED),
+                    tuple("2.0 seed customers", MigrationState.APPLIED),
+                    tuple("3 Record java step", MigrationState.APPLIED),
+                    tuple("R customer names", MigrationState.APPLIED));
+    }
+
+    @Test
     void aFlywayBaselineStaysTheBaselineAndKeepsOlderMigrationsBelowIt() {
         // A schema made before Flyway was used: what V1 to V2.0 would have made.
         this.database.jdbc().execute("CREATE TABLE side_effects (step VARCHAR(40) NOT NULL)");
