@@ -386,7 +386,7 @@ public class MigrationRunner {
         return Placeholders.of(this.settings.placeholders())
             .withReplacement(this.settings.placeholderReplacement())
             .withBuiltIn("defaultSchema", database.defaultSchema())
-            .withBuiltIn("user", database.installedBy())
+            .withBuiltIn("user", database.user())
             .withBuiltIn("database", database.catalog())
             .withBuiltIn("table", this.settings.table())
             .withTimestamp(LocalDateTime.now());

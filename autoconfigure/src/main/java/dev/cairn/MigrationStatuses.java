@@ -83,7 +83,9 @@ final class MigrationStatuses {
 
     private static MigrationInfo info(@Nullable ExecutableMigration migration, AppliedMigration row,
             MigrationState state) {
-        return new MigrationInfo(row.version(), (migration != null) ? migration.description()
+        // A baseline at the version of a known migration is not that migration: it shows its own description, as
+        // it shows its own type and script.
+        return new MigrationInfo(row.version(), (migration != null && !row.marker()) ? migration.description()
                 : String.valueOf(row.description()), String.valueOf(row.type()), row.script(), state, row.checksum(),
                 row.installedOn(), row.installedBy(), row.executionTime(),
                 migration != null && migration.reversible() && !row.marker());

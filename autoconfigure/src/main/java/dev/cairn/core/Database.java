@@ -26,12 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param dataSource the data source
  * @param dialect the dialect
  * @param history the history table
- * @param installedBy the database user recorded in the history table
+ * @param installedBy the database user recorded in the history table, or the operating-system user where the
+ * database has no users (SQLite)
+ * @param user the database user as the driver reports it, empty where there is none: {@code ${flyway:user}}
  * @param lockName the fully qualified history table, which names the lock
  * @param catalog the connection's catalog, the database on MariaDB and MySQL
  * @param defaultSchema the schema of the history table: the configured one or the connection's current one
  */
-public record Database(DataSource dataSource, Dialect dialect, HistoryTable history, String installedBy,
+public record Database(DataSource dataSource, Dialect dialect, HistoryTable history, String installedBy, String user,
         String lockName, @Nullable String catalog, @Nullable String defaultSchema) {
 
     /**
@@ -51,9 +53,12 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
             TableName table = new TableName(settings.schema(), currentSchema, settings.table(), dialect);
             String catalog = connection.getCatalog();
             String defaultSchema = (settings.schema() != null) ? settings.schema()
-                    : dialect.schemaIsCatalog() ? catalog : currentSchema;
+                    : dialect.schemaIsCatalog() ? catalog : (currentSchema != null) ? currentSchema
+                            : dialect.unnamedSchema();
+            String user = metaData.getUserName();
             return new Database(dataSource, dialect, new HistoryTable(dataSource, dialect, table),
-                    userName(metaData), join(namespace, settings.table()), catalog, defaultSchema);
+                    userName(metaData), (user != null) ? user : "", join(namespace, settings.table()), catalog,
+                    defaultSchema);
         }
     }
 

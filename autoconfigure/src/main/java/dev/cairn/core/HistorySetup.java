@@ -86,6 +86,7 @@ public final class HistorySetup {
             logger.info("Imported " + rows.size() + " rows of Flyway's history table " + flyway.name() + " into "
                     + this.history.name().qualified() + " (" + FlywayHistory.summary(rows) + "); "
                     + flyway.name() + " is left as it was");
+            warnIfFlywayRanElsewhere();
             return false;
         }
         Set<String> others = otherTables();
@@ -104,6 +105,22 @@ public final class HistorySetup {
         }
         execute(this.history.createStatement(this.history.name()));
         return true;
+    }
+
+    /**
+     * Flyway runs its migrations in the schema of its history table (spring.flyway.schemas or default-schema), where
+     * Cairn's history table is now too; Cairn runs them in the connection's current schema.
+     */
+    private void warnIfFlywayRanElsewhere() {
+        String schema = this.settings.schema();
+        boolean catalog = this.database.dialect().schemaIsCatalog();
+        String current = catalog ? this.database.catalog() : this.history.name().currentSchema();
+        if (schema != null && current != null && !schema.equalsIgnoreCase(current)) {
+            logger.warn("Flyway ran its migrations in " + schema + ", where its history table is, but new ones run"
+                    + " in the connection's current " + (catalog ? "database " : "schema ") + current + ". Point the"
+                    + " connection at " + schema + " (the database of a MariaDB or MySQL URL, currentSchema in a"
+                    + " PostgreSQL one) so that they go where Flyway's went.");
+        }
     }
 
     /**

@@ -65,6 +65,15 @@ public interface Dialect extends SqlDialect {
     }
 
     /**
+     * The name of the schema a connection works in where the driver names none, as Flyway names it in
+     * {@code ${flyway:defaultSchema}}, or {@code null}.
+     * @return the name
+     */
+    default @Nullable String unnamedSchema() {
+        return null;
+    }
+
+    /**
      * Whether a schema is what JDBC calls a catalog, as MariaDB's and MySQL's databases are.
      * @return {@code true} where {@code cairn.schema} names a catalog
      */

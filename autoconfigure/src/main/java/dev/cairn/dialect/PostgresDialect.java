@@ -53,7 +53,9 @@ public class PostgresDialect implements Dialect {
 
     @Override
     public String epochMillis(String column) {
-        return "CAST(EXTRACT(EPOCH FROM (" + column + " AT TIME ZONE current_setting('TimeZone'))) * 1000 AS BIGINT)";
+        // Truncated, not rounded, as timestamp(Instant) truncates: Flyway writes microseconds here.
+        return "CAST(FLOOR(EXTRACT(EPOCH FROM (" + column + " AT TIME ZONE current_setting('TimeZone'))) * 1000)"
+                + " AS BIGINT)";
     }
 
     @Override

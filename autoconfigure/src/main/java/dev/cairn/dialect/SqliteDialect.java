@@ -60,6 +60,11 @@ public class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String unnamedSchema() {
+        return "main";
+    }
+
+    @Override
     public String currentTimeMillisQuery() {
         return "SELECT CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
     }
