@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -44,6 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Conditional(CairnAutoConfiguration.MigrationDataSourceCondition.class)
 @EnableConfigurationProperties(CairnProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(CairnRuntimeHints.class)
 public final class CairnAutoConfiguration {
 
     @Bean
