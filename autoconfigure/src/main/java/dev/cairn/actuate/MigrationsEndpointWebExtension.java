@@ -1,6 +1,6 @@
 package dev.cairn.actuate;
 
-import java.time.Clock;
+import java.time.Instant;
 
 import dev.cairn.MigrationRunner;
 
@@ -10,7 +10,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 import org.springframework.util.MimeType;
 
 /**
- * The {@code migrations} endpoint for a browser: {@code GET /actuator/migrations} answers a request that accepts
+ * The {@code migrations} endpoint for a browser: {@code GET /actuator/migrations} answers a request that prefers
  * {@code text/html} with the migrations page, and every other request, curl's among them, with the endpoint's JSON.
  * Being an operation of the endpoint, the page is exposed, secured and closed exactly as the endpoint is.
  */
@@ -23,25 +23,18 @@ public class MigrationsEndpointWebExtension {
 
     private final MigrationRunner runner;
 
-    private final Clock clock;
-
     private final MigrationsPage page = new MigrationsPage();
 
     public MigrationsEndpointWebExtension(MigrationsEndpoint endpoint, MigrationRunner runner) {
-        this(endpoint, runner, Clock.systemUTC());
-    }
-
-    MigrationsEndpointWebExtension(MigrationsEndpoint endpoint, MigrationRunner runner, Clock clock) {
         this.endpoint = endpoint;
         this.runner = runner;
-        this.clock = clock;
     }
 
     // Only text/html: for */* (curl, or no Accept header) Spring MVC and WebFlux prefer the endpoint's own
     // operation, whose application/... types sort before text/html when both match equally.
     @ReadOperation(produces = "text/html")
     public WebEndpointResponse<String> page() {
-        String html = this.page.render(MigrationsOverview.of(this.endpoint, this.runner, this.clock.instant()));
+        String html = this.page.render(MigrationsOverview.of(this.endpoint, this.runner, Instant.now()));
         return new WebEndpointResponse<>(html, WebEndpointResponse.STATUS_OK, HTML);
     }
 
