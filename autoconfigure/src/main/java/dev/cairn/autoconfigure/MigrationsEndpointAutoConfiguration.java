@@ -2,8 +2,10 @@ package dev.cairn.autoconfigure;
 
 import dev.cairn.MigrationRunner;
 import dev.cairn.actuate.MigrationsEndpoint;
+import dev.cairn.actuate.MigrationsEndpointWebExtension;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -12,7 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configures the {@code migrations} actuator endpoint when the actuator is present.
+ * Auto-configures the {@code migrations} actuator endpoint when the actuator is present, and its page where it is
+ * exposed over HTTP.
  */
 @AutoConfiguration(after = CairnAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
@@ -24,6 +27,14 @@ public final class MigrationsEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     MigrationsEndpoint migrationsEndpoint(MigrationRunner runner) {
         return new MigrationsEndpoint(runner);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(MigrationsEndpoint.class)
+    @ConditionalOnAvailableEndpoint(endpoint = MigrationsEndpoint.class, exposure = EndpointExposure.WEB)
+    MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint endpoint, MigrationRunner runner) {
+        return new MigrationsEndpointWebExtension(endpoint, runner);
     }
 
 }

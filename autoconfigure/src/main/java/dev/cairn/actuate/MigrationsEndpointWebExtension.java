@@ -1,0 +1,41 @@
+package dev.cairn.actuate;
+
+import java.time.Instant;
+
+import dev.cairn.MigrationRunner;
+
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+import org.springframework.util.MimeType;
+
+/**
+ * The {@code migrations} endpoint for a browser: {@code GET /actuator/migrations} answers a request that prefers
+ * {@code text/html} with the migrations page, and every other request, curl's among them, with the endpoint's JSON.
+ * Being an operation of the endpoint, the page is exposed, secured and closed exactly as the endpoint is.
+ */
+@EndpointWebExtension(endpoint = MigrationsEndpoint.class)
+public class MigrationsEndpointWebExtension {
+
+    private static final MimeType HTML = MimeType.valueOf("text/html;charset=UTF-8");
+
+    private final MigrationsEndpoint endpoint;
+
+    private final MigrationRunner runner;
+
+    private final MigrationsPage page = new MigrationsPage();
+
+    public MigrationsEndpointWebExtension(MigrationsEndpoint endpoint, MigrationRunner runner) {
+        this.endpoint = endpoint;
+        this.runner = runner;
+    }
+
+    // Only text/html: for */* (curl, or no Accept header) Spring MVC and WebFlux prefer the endpoint's own
+    // operation, whose application/... types sort before text/html when both match equally.
+    @ReadOperation(produces = "text/html")
+    public WebEndpointResponse<String> page() {
+        String html = this.page.render(MigrationsOverview.of(this.endpoint, this.runner, Instant.now()));
+        return new WebEndpointResponse<>(html, WebEndpointResponse.STATUS_OK, HTML);
+    }
+
+}
