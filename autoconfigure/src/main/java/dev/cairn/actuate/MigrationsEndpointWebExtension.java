@@ -23,18 +23,29 @@ public class MigrationsEndpointWebExtension {
 
     private final MigrationRunner runner;
 
+    private final boolean migratesOnStart;
+
     private final MigrationsPage page = new MigrationsPage();
 
-    public MigrationsEndpointWebExtension(MigrationsEndpoint endpoint, MigrationRunner runner) {
+    /**
+     * The page of an endpoint.
+     * @param endpoint the endpoint
+     * @param runner its runner
+     * @param migratesOnStart whether this instance applies pending migrations when it starts
+     */
+    public MigrationsEndpointWebExtension(MigrationsEndpoint endpoint, MigrationRunner runner,
+            boolean migratesOnStart) {
         this.endpoint = endpoint;
         this.runner = runner;
+        this.migratesOnStart = migratesOnStart;
     }
 
     // Only text/html: for */* (curl, or no Accept header) Spring MVC and WebFlux prefer the endpoint's own
     // operation, whose application/... types sort before text/html when both match equally.
     @ReadOperation(produces = "text/html")
     public WebEndpointResponse<String> page() {
-        String html = this.page.render(MigrationsOverview.of(this.endpoint, this.runner, Instant.now()));
+        String html = this.page.render(MigrationsOverview.of(this.endpoint, this.runner, this.migratesOnStart,
+                Instant.now()));
         return new WebEndpointResponse<>(html, WebEndpointResponse.STATUS_OK, HTML);
     }
 

@@ -46,23 +46,20 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
                     || migration.version().compareTo(target) <= 0)
             .count();
         List<String> failed = new ArrayList<>();
+        long interrupted = 0;
         for (MigrationInfo migration : status.migrations()) {
             if (migration.state() == MigrationState.FAILED || migration.state() == MigrationState.INTERRUPTED) {
                 failed.add((migration.version() != null) ? migration.version().toString() : migration.description());
+                interrupted += (migration.state() == MigrationState.INTERRUPTED) ? 1 : 0;
             }
         }
         MigrationFailedException lastFailure = this.runner.getLastFailure();
-        if (!failed.isEmpty() || lastFailure != null) {
-            builder.down();
-        }
-        else if (this.runner.isRunning()) {
-            builder.outOfService().withDetail("migrating", true);
-        }
-        else if (pending > 0 && this.migratesOnStart && this.runner.getLastResult() == null) {
-            builder.outOfService();
-        }
-        else {
-            builder.up();
+        boolean migrating = this.runner.isRunning();
+        SchemaState state = SchemaState.decide(failed.size() - interrupted, interrupted, lastFailure != null,
+                migrating, pending, this.migratesOnStart && this.runner.getLastResult() == null);
+        builder.status(state.health());
+        if (state == SchemaState.MIGRATING) {
+            builder.withDetail("migrating", true);
         }
         if (status.currentVersion() != null) {
             builder.withDetail("currentVersion", status.currentVersion().toString());

@@ -20,20 +20,29 @@ import org.jspecify.annotations.Nullable;
  * @param lastFailure the failure of the last migrate, until a later one succeeds or a repair
  * @param target the highest version to apply, {@code null} for the latest
  * @param takenAt when the migrations were read
+ * @param pendingCounts whether this instance is going to apply the pending migrations
  */
 record MigrationsOverview(MigrationsDescriptor migrations, boolean migrating,
-        @Nullable MigrationFailedException lastFailure, @Nullable Version target, Instant takenAt) {
+        @Nullable MigrationFailedException lastFailure, @Nullable Version target, Instant takenAt,
+        boolean pendingCounts) {
+
+    MigrationsOverview(MigrationsDescriptor migrations, boolean migrating,
+            @Nullable MigrationFailedException lastFailure, @Nullable Version target, Instant takenAt) {
+        this(migrations, migrating, lastFailure, target, takenAt, true);
+    }
 
     /**
      * What the endpoint and the runner say now.
      * @param endpoint the endpoint, whose migrations the page shows
      * @param runner the runner, which tells whether it is migrating and how its last migrate failed
+     * @param migratesOnStart whether this instance applies pending migrations when it starts
      * @param now the time to show as the time of reading
      * @return the overview
      */
-    static MigrationsOverview of(MigrationsEndpoint endpoint, MigrationRunner runner, Instant now) {
+    static MigrationsOverview of(MigrationsEndpoint endpoint, MigrationRunner runner, boolean migratesOnStart,
+            Instant now) {
         return new MigrationsOverview(endpoint.migrations(), runner.isRunning(), runner.getLastFailure(),
-                runner.getSettings().target(), now);
+                runner.getSettings().target(), now, migratesOnStart && runner.getLastResult() == null);
     }
 
     /**
@@ -94,47 +103,13 @@ record MigrationsOverview(MigrationsDescriptor migrations, boolean migrating,
      * Where the schema stands, decided as the {@code migrations} health indicator decides.
      * @return the schema's state
      */
-    Schema schema() {
-        if (!failed().isEmpty() || this.lastFailure != null) {
-            return Schema.FAILED;
-        }
-        if (this.migrating) {
-            return Schema.MIGRATING;
-        }
-        return pending().isEmpty() ? Schema.UP : Schema.PENDING;
+    SchemaState schema() {
+        return SchemaState.decide(count(MigrationState.FAILED), count(MigrationState.INTERRUPTED),
+                this.lastFailure != null, this.migrating, pending().size(), this.pendingCounts);
     }
 
     private static @Nullable String text(@Nullable Version version) {
         return (version != null) ? version.toString() : null;
-    }
-
-    /**
-     * Where the schema stands, with the status the {@code migrations} health indicator reports for it.
-     */
-    enum Schema {
-
-        /** Nothing pending, nothing failed. */
-        UP("UP"),
-
-        /** Migrations wait to be applied. */
-        PENDING("OUT_OF_SERVICE"),
-
-        /** A migrate or rollback is under way. */
-        MIGRATING("OUT_OF_SERVICE"),
-
-        /** A migration failed or was interrupted: nothing runs until it is dealt with. */
-        FAILED("DOWN");
-
-        private final String health;
-
-        Schema(String health) {
-            this.health = health;
-        }
-
-        String health() {
-            return this.health;
-        }
-
     }
 
 }

@@ -2,7 +2,6 @@ package dev.cairn.actuate;
 
 import java.util.List;
 
-import dev.cairn.actuate.MigrationsOverview.Schema;
 
 /**
  * The migrations page: one self-contained HTML document, its style and its few lines of script inline, built from
@@ -136,7 +135,7 @@ final class MigrationsPage {
     }
 
     private static String title(MigrationsOverview overview) {
-        Schema schema = overview.schema();
+        SchemaState schema = overview.schema();
         String current = overview.migrations().currentVersion();
         return "Migrations: " + schema + ((current != null) ? " at version " + current : "");
     }

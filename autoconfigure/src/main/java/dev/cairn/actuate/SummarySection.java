@@ -6,7 +6,6 @@ import java.util.Locale;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationState;
 import dev.cairn.actuate.MigrationsEndpoint.MigrationDescriptor;
-import dev.cairn.actuate.MigrationsOverview.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +16,7 @@ final class SummarySection implements PageSection {
 
     @Override
     public void write(MigrationsOverview overview, Html html) {
-        Schema schema = overview.schema();
+        SchemaState schema = overview.schema();
         String current = overview.migrations().currentVersion();
         html.markup("<header class=\"summary schema-")
             .markup(schema.name().toLowerCase(Locale.ROOT))
@@ -39,7 +38,7 @@ final class SummarySection implements PageSection {
         html.markup("<div><dt>").text(name).markup("</dt><dd>").text(value).markup("</dd></div>");
     }
 
-    private static String verdict(MigrationsOverview overview, Schema schema) {
+    private static String verdict(MigrationsOverview overview, SchemaState schema) {
         int pending = overview.pending().size();
         return switch (schema) {
             case UP -> (overview.migrations().currentVersion() != null)

@@ -4,6 +4,7 @@ import dev.cairn.MigrationRunner;
 import dev.cairn.actuate.MigrationsEndpoint;
 import dev.cairn.actuate.MigrationsEndpointWebExtension;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -33,8 +34,10 @@ public final class MigrationsEndpointAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(MigrationsEndpoint.class)
     @ConditionalOnAvailableEndpoint(endpoint = MigrationsEndpoint.class, exposure = EndpointExposure.WEB)
-    MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint endpoint, MigrationRunner runner) {
-        return new MigrationsEndpointWebExtension(endpoint, runner);
+    MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint endpoint, MigrationRunner runner,
+            ObjectProvider<CairnProperties> properties) {
+        CairnProperties cairn = properties.getIfAvailable();
+        return new MigrationsEndpointWebExtension(endpoint, runner, cairn == null || cairn.isEnabled());
     }
 
 }

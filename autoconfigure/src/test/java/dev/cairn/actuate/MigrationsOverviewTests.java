@@ -12,7 +12,6 @@ import dev.cairn.MigrationContext;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationSettings;
-import dev.cairn.actuate.MigrationsOverview.Schema;
 import dev.cairn.testsupport.TestDatabase;
 import dev.cairn.testsupport.TestDatabases;
 import dev.cairn.testsupport.TestMigrations.Failing;
@@ -51,7 +50,7 @@ class MigrationsOverviewTests {
     void pendingBeforeTheFirstMigrate() {
         MigrationRunner runner = runner(MigrationSettings.defaults(), create(1), create(2));
 
-        assertSchema(runner, Schema.PENDING);
+        assertSchema(runner, SchemaState.PENDING);
         assertThat(overview(runner).pending()).hasSize(2);
     }
 
@@ -60,7 +59,7 @@ class MigrationsOverviewTests {
         MigrationRunner runner = runner(MigrationSettings.defaults(), create(1), create(2));
         runner.migrate();
 
-        assertSchema(runner, Schema.UP);
+        assertSchema(runner, SchemaState.UP);
     }
 
     @Test
@@ -68,7 +67,7 @@ class MigrationsOverviewTests {
         MigrationRunner runner = runner(MigrationSettings.defaults().withTarget(1), create(1), create(2));
         runner.migrate();
 
-        assertSchema(runner, Schema.UP);
+        assertSchema(runner, SchemaState.UP);
         MigrationsOverview overview = overview(runner);
         assertThat(overview.pending()).isEmpty();
         assertThat(overview.aboveTarget(overview.migrations().migrations().get(1))).isTrue();
@@ -80,7 +79,7 @@ class MigrationsOverviewTests {
                 create(3));
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::migrate);
 
-        assertSchema(runner, Schema.FAILED);
+        assertSchema(runner, SchemaState.FAILED);
         MigrationsOverview overview = overview(runner);
         assertThat(overview.failed()).singleElement().satisfies((migration) -> {
             assertThat(migration.version()).isEqualTo("2");
@@ -110,22 +109,38 @@ class MigrationsOverviewTests {
         CompletableFuture<?> run = CompletableFuture.runAsync(runner::migrate);
         try {
             assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
-            assertSchema(runner, Schema.MIGRATING);
+            assertSchema(runner, SchemaState.MIGRATING);
         }
         finally {
             release.countDown();
             run.get(30, TimeUnit.SECONDS);
         }
-        assertSchema(runner, Schema.UP);
+        assertSchema(runner, SchemaState.UP);
     }
 
-    private void assertSchema(MigrationRunner runner, Schema expected) {
+    @Test
+    void upWithPendingMigrationsThisInstanceWillNotApply() {
+        MigrationRunner runner = runner(MigrationSettings.defaults(), create(1), create(2));
+        assertThat(MigrationsOverview.of(new MigrationsEndpoint(runner), runner, false, Instant.now()).schema())
+            .isEqualTo(SchemaState.UP);
+        assertThat(new MigrationsHealthIndicator(runner, false).health().getStatus().getCode()).isEqualTo("UP");
+    }
+
+    @Test
+    void migratingWhereTheRunningMigrationIsRecordedBeforeItRuns() throws Exception {
+        this.database.close();
+        this.database = TestDatabases.h2(this.directory);
+        migratingWhileAMigrationRuns();
+    }
+
+    private void assertSchema(MigrationRunner runner, SchemaState expected) {
         assertThat(overview(runner).schema()).isEqualTo(expected);
-        assertThat(new MigrationsHealthIndicator(runner).health().getStatus().getCode()).isEqualTo(expected.health());
+        assertThat(new MigrationsHealthIndicator(runner, true).health().getStatus().getCode())
+            .isEqualTo(expected.health());
     }
 
     private static MigrationsOverview overview(MigrationRunner runner) {
-        return MigrationsOverview.of(new MigrationsEndpoint(runner), runner, Instant.now());
+        return MigrationsOverview.of(new MigrationsEndpoint(runner), runner, true, Instant.now());
     }
 
     private MigrationRunner runner(MigrationSettings settings, Migration... migrations) {
