@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Auto-configures a {@link MigrationRunner} for every {@link Migration} bean, the SQL scripts in
  * {@code cairn.locations} and every {@link MigrationListener} bean, and runs it when the application is
- * ready ({@code cairn.run-on=ready}) or while it starts ({@code cairn.run-on=startup}).
+ * ready ({@code cairn.run-on=ready}) or while it starts ({@code cairn.run-on=startup}); not when {@code cairn.mode}
+ * names an operation to run instead ({@link RunModeAutoConfiguration}).
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, SqliteDataSourceAutoConfiguration.class })
 @ConditionalOnClass(JdbcTemplate.class)
@@ -50,6 +52,7 @@ public final class CairnAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "cairn.enabled", matchIfMissing = true)
+    @Conditional(OnRunModeCondition.Absent.class)
     static class TriggerConfiguration {
 
         @Bean
