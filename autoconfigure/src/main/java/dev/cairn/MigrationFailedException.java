@@ -59,8 +59,8 @@ public class MigrationFailedException extends MigrationException {
         String name = name(migration);
         if (changesMayRemain) {
             return "Inspect the database for what " + name + " changed before it failed and undo it by hand, then"
-                    + " call MigrationRunner.repair() (or POST /actuator/migrations)"
-                    + " to remove the FAILED row, fix the migration and start again.";
+                    + " run the application with --cairn.mode=repair (or call MigrationRunner.repair(), or POST"
+                    + " /actuator/migrations) to remove the FAILED row, fix the migration and start again.";
         }
         return "Fix " + name + " (" + migration.origin() + ") and start the application again; it will be retried.";
     }

@@ -224,6 +224,41 @@ public class MigrationRunner {
     }
 
     /**
+     * Checks everything {@link #migrate()} checks before it changes anything, and changes nothing: no lock is taken
+     * and nothing is written, so it is safe against a production database or a copy of one. It checks the set of
+     * migrations (unique versions, descriptions), the history table's layout (or, when it is missing, the Flyway
+     * history that would be imported, or the schema that would need a baseline), migrations recorded as FAILED or
+     * INTERRUPTED, the checksums of applied migrations and pending migrations below the current version; and it
+     * splits the pending SQL scripts into statements, which {@code migrate()} does only as it reaches each one.
+     * Pending migrations are not an error: they are reported in the result.
+     * @return the status and what {@code migrate()} would apply
+     * @throws MigrationException naming the migration and what to do when something is invalid
+     */
+    public ValidateResult validate() {
+        long start = System.nanoTime();
+        Validation validation = Validation.of(this, database(), plan());
+        MigrationStatus status = validation.status(this.lastFailure);
+        List<MigrationInfo> pending = validation.pending();
+        Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        logger.info("Validated " + status.migrations().size() + " migrations against " + this.settings.table()
+                + " in " + duration.toMillis() + " ms: " + (pending.isEmpty() ? "nothing" : pending.size())
+                + " pending");
+        return new ValidateResult(status, pending, duration);
+    }
+
+    /**
+     * Works out what {@link #migrate()} would do now without doing it: validates as {@link #validate()} does, then
+     * returns the pending migrations up to the target in the order they would apply, each SQL script with its
+     * statements (placeholders replaced) and the lines they start on, each Java migration with its name and origin.
+     * Changes nothing and takes no lock.
+     * @return the pending migrations
+     * @throws MigrationException naming the migration and what to do when something is invalid
+     */
+    public DryRunResult dryRun() {
+        return Validation.of(this, database(), plan()).dryRun();
+    }
+
+    /**
      * Reverts the applied migrations above the version, newest first, each in its own transaction with its history
      * row removed. Checks first that each of them can be reverted; if one cannot, nothing changes.
      * @param version the version to return to; {@code 0} reverts everything

@@ -32,7 +32,8 @@ final class Rollback {
             if (!row.success()) {
                 throw new MigrationException("Cannot roll back past migration " + row.version() + " \""
                         + row.description() + "\": it is recorded as " + (row.interrupted() ? "INTERRUPTED" : "FAILED"),
-                        "Clean up what it left behind, call MigrationRunner.repair(), then roll back again.");
+                        "Clean up what it left behind, run the application with --cairn.mode=repair (or call"
+                                + " MigrationRunner.repair()), then roll back again.");
             }
             ExecutableMigration migration = plan.find(row.version());
             if (migration == null) {

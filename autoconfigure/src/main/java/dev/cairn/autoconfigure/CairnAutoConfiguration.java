@@ -38,7 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code cairn.locations}, every {@link MigrationCallback} and {@link MigrationListener} bean (and one that publishes
  * {@link dev.cairn.MigrationEvent}s), and runs it when the application is ready
  * ({@code cairn.run-on=ready}) or while it starts ({@code cairn.run-on=startup}), as Spring Boot's Flyway
- * integration orders itself before the beans that depend on database initialization.
+ * integration orders itself before the beans that depend on database initialization; not when {@code cairn.mode}
+ * names an operation to run instead ({@link RunModeAutoConfiguration}).
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, SqliteDataSourceAutoConfiguration.class })
 @ConditionalOnClass(JdbcTemplate.class)
@@ -101,6 +102,7 @@ public final class CairnAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "cairn.enabled", matchIfMissing = true)
+    @Conditional(OnRunModeCondition.Absent.class)
     static class TriggerConfiguration {
 
         @Bean

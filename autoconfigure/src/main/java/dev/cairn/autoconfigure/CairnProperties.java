@@ -51,6 +51,13 @@ public class CairnProperties {
     private RunOn runOn = RunOn.READY;
 
     /**
+     * Run one operation and exit instead of starting the application: "migrate", "validate", "info", "repair",
+     * "dry-run" or "rollback" (to cairn.target). The application starts without a web server, runs it once every
+     * bean exists, prints a report and exits with 0, or 1 when it failed. Runs even when cairn.enabled is false.
+     */
+    private @Nullable Mode mode;
+
+    /**
      * Whether a pending migration below the current version is applied instead of refused.
      */
     private boolean outOfOrder;
@@ -166,6 +173,14 @@ public class CairnProperties {
 
     public void setRunOn(RunOn runOn) {
         this.runOn = runOn;
+    }
+
+    public @Nullable Mode getMode() {
+        return this.mode;
+    }
+
+    public void setMode(@Nullable Mode mode) {
+        this.mode = mode;
     }
 
     public boolean isOutOfOrder() {
@@ -300,7 +315,7 @@ public class CairnProperties {
         return MigrationSettings.defaults()
             .withTable(this.table)
             .withSchema((this.schema != null && !this.schema.isBlank()) ? this.schema : null)
-            .withTarget(parseTarget(this.target))
+            .withTarget(parseTarget(this.target, this.mode == Mode.ROLLBACK))
             .withOutOfOrder(this.outOfOrder)
             .withLockWaitTimeout(this.lock.getWaitTimeout())
             .withLockLease(this.lock.getLease())
@@ -325,11 +340,12 @@ public class CairnProperties {
         return Version.parse(version);
     }
 
-    private static @Nullable Version parseTarget(@Nullable String target) {
+    private static @Nullable Version parseTarget(@Nullable String target, boolean rollback) {
         if (target == null || target.isBlank() || target.trim().equalsIgnoreCase("latest")) {
             return null;
         }
-        if (!Version.isVersion(target) || Version.parse(target).compareTo(Version.of(0)) == 0) {
+        // Migrating to 0 would apply nothing, but rolling back to 0 reverts everything.
+        if (!Version.isVersion(target) || (!rollback && Version.parse(target).compareTo(Version.of(0)) == 0)) {
             throw new MigrationException("Invalid migration target '" + target + "' (cairn.target)",
                     "Set cairn.target to a version such as 4 or 1.2, or to 'latest'.");
         }
@@ -346,6 +362,31 @@ public class CairnProperties {
 
         /** While the context starts, before beans that depend on database initialization. */
         STARTUP
+
+    }
+
+    /**
+     * What to run instead of starting the application, set with cairn.mode.
+     */
+    public enum Mode {
+
+        /** Apply the pending migrations up to cairn.target, report what was applied, and exit. */
+        MIGRATE,
+
+        /** Check the migrations against the history table without changing anything; pending ones are no error. */
+        VALIDATE,
+
+        /** Print every migration with its state, as a table. */
+        INFO,
+
+        /** Remove the history rows of FAILED and INTERRUPTED migrations, so that they run again. */
+        REPAIR,
+
+        /** Print what migrate would run, in order, without running it. */
+        DRY_RUN,
+
+        /** Revert the applied migrations above cairn.target, which must be set to a version. */
+        ROLLBACK
 
     }
 

@@ -1,6 +1,8 @@
 package dev.cairn.autoconfigure;
 
+import dev.cairn.MigrateResult;
 import dev.cairn.MigrationRunner;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 
@@ -10,13 +12,23 @@ import org.springframework.beans.factory.InitializingBean;
  */
 public class MigrateOnStartup extends MigrationTrigger implements InitializingBean {
 
+    private volatile @Nullable MigrateResult result;
+
     public MigrateOnStartup(MigrationRunner runner, boolean failOnError) {
         super(runner, failOnError);
     }
 
     @Override
     public void afterPropertiesSet() {
-        migrate();
+        this.result = migrate();
+    }
+
+    /**
+     * What the migrate while the context started applied, which {@code cairn.mode=migrate} reports.
+     * @return the result, or {@code null} before it ran or when it failed
+     */
+    public @Nullable MigrateResult getResult() {
+        return this.result;
     }
 
 }

@@ -1,9 +1,11 @@
 package dev.cairn.autoconfigure;
 
+import dev.cairn.MigrateResult;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationRunner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What both lifecycle choices do when their moment comes: migrate, and on failure either stop the application or,
@@ -22,9 +24,13 @@ abstract class MigrationTrigger {
         this.failOnError = failOnError;
     }
 
-    protected final void migrate() {
+    /**
+     * Migrates.
+     * @return what was applied, or {@code null} when it failed and {@code cairn.fail-on-error} is false
+     */
+    protected final @Nullable MigrateResult migrate() {
         try {
-            this.runner.migrate();
+            return this.runner.migrate();
         }
         catch (MigrationException ex) {
             if (this.failOnError) {
@@ -32,6 +38,7 @@ abstract class MigrationTrigger {
             }
             logger.error("Migrations failed and cairn.fail-on-error is false, so the application starts anyway: "
                     + ex.getMessage(), ex);
+            return null;
         }
     }
 

@@ -89,16 +89,7 @@ public final class HistorySetup {
             warnIfFlywayRanElsewhere();
             return false;
         }
-        Set<String> others = otherTables();
-        if (!others.isEmpty()) {
-            if (!this.settings.baselineOnMigrate()) {
-                throw new MigrationException("The database already has a schema (" + describe(others) + ") but no"
-                        + " history table " + this.history.name().qualified() + "; nothing was changed",
-                        "Baseline it so that migrations up to that version are taken as applied: set"
-                                + " cairn.baseline-on-migrate=true and cairn.baseline-version to the version its"
-                                + " schema corresponds to (default 1), or call MigrationRunner.baseline(). To apply"
-                                + " every migration to it anyway, use cairn.baseline-version=0.");
-            }
+        if (needsBaseline()) {
             execute(this.history.createStatement(this.history.name()));
             baseline.write();
             return false;
@@ -121,6 +112,68 @@ public final class HistorySetup {
                     + " connection at " + schema + " (the database of a MariaDB or MySQL URL, currentSchema in a"
                     + " PostgreSQL one) so that they go where Flyway's went.");
         }
+    }
+
+    /**
+     * What the history would hold once {@link #prepare(Baseline)} made the table ready, worked out without changing
+     * anything: the rows of the table as it is (of any layout Cairn upgrades), the rows of Flyway's table that would
+     * be imported, a baseline row where {@code cairn.baseline-on-migrate} would write one, or none on a fresh
+     * database.
+     * @return the rows, by rank
+     * @throws MigrationException where {@code prepare} would refuse: the table is not a history table, or the
+     * database has a schema but no history
+     */
+    public List<AppliedMigration> preview() {
+        Set<String> columns = columns(this.history.name());
+        HistoryLayout layout = HistoryLayout.of(columns);
+        if (layout == HistoryLayout.MISSING && !columns(this.replaced).isEmpty()) {
+            // A rebuild stopped between its two renames; prepare() puts the old table back first.
+            HistoryTable old = new HistoryTable(this.database.dataSource(), this.database.dialect(), this.replaced);
+            return (HistoryLayout.of(old) == HistoryLayout.CAIRN_0_1) ? HistoryLayout.readCairn01(old) : old.read();
+        }
+        switch (layout) {
+            case CURRENT -> {
+                return this.history.read();
+            }
+            case FOREIGN -> throw HistoryLayout.foreign(this.history.name(), columns);
+            case CAIRN_0_1 -> {
+                return HistoryLayout.readCairn01(this.history);
+            }
+            default -> {
+                FlywayHistory flyway = new FlywayHistory(this.history, this.settings.flywayTable());
+                if (this.settings.flywayImport() && flyway.exists()) {
+                    return flyway.read();
+                }
+                if (needsBaseline()) {
+                    return List.of(new AppliedMigration(1, this.settings.baselineVersion(),
+                            this.settings.baselineDescription(), AppliedMigration.BASELINE,
+                            this.settings.baselineDescription(), null, null, this.database.installedBy(), 0L, true,
+                            null));
+                }
+                return List.of();
+            }
+        }
+    }
+
+    /**
+     * Whether a database without a history table has a schema that a baseline must adopt.
+     * @return {@code true} when it has tables and {@code cairn.baseline-on-migrate} is set
+     * @throws MigrationException when it has tables and {@code cairn.baseline-on-migrate} is not set
+     */
+    private boolean needsBaseline() {
+        Set<String> others = otherTables();
+        if (others.isEmpty()) {
+            return false;
+        }
+        if (!this.settings.baselineOnMigrate()) {
+            throw new MigrationException("The database already has a schema (" + describe(others) + ") but no"
+                    + " history table " + this.history.name().qualified() + "; nothing was changed",
+                    "Baseline it so that migrations up to that version are taken as applied: set"
+                            + " cairn.baseline-on-migrate=true and cairn.baseline-version to the version its"
+                            + " schema corresponds to (default 1), or call MigrationRunner.baseline(). To apply"
+                            + " every migration to it anyway, use cairn.baseline-version=0.");
+        }
+        return true;
     }
 
     /**

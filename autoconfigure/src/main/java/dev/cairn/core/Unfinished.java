@@ -17,8 +17,8 @@ final class Unfinished {
                 : plan.findRepeatable(String.valueOf(row.description()));
         String name = ((row.version() != null) ? "Migration " + row.version() : "Repeatable migration") + " \""
                 + row.description() + "\"" + ((known != null) ? " (" + known.origin() + ")" : "");
-        String repair = "then call MigrationRunner.repair() or POST /actuator/migrations to remove its row, and start"
-                + " again.";
+        String repair = "then remove its row: run the application with --cairn.mode=repair (or call"
+                + " MigrationRunner.repair(), or POST /actuator/migrations), and start again.";
         if (row.interrupted()) {
             return new MigrationException(name + " was interrupted: it started"
                     + ((row.installedOn() != null) ? " at " + row.installedOn() : "")

@@ -1,5 +1,8 @@
 package dev.cairn.autoconfigure;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +39,8 @@ class CairnAutoConfigurationTests {
 
     private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations.of(
             SqliteDataSourceAutoConfiguration.class, DataSourceAutoConfiguration.class, CairnAutoConfiguration.class,
-            MigrationsEndpointAutoConfiguration.class, MigrationsHealthContributorAutoConfiguration.class);
+            MigrationsEndpointAutoConfiguration.class, MigrationsHealthContributorAutoConfiguration.class,
+            RunModeAutoConfiguration.class);
 
     @TempDir
     Path directory;
@@ -52,8 +56,66 @@ class CairnAutoConfigurationTests {
             assertThat(context).hasSingleBean(MigrationRunner.class);
             assertThat(context).hasSingleBean(MigrateOnReady.class);
             assertThat(context).doesNotHaveBean(MigrateOnStartup.class);
+            assertThat(context).doesNotHaveBean(RunMode.class);
             assertThat(context.getBean(MigrationRunner.class).getSettings().table()).isEqualTo("cairn_migrations");
         });
+    }
+
+    @Test
+    void aRunModeReplacesTheMigrateAtStartEvenWhenDisabled() {
+        contextRunner().withUserConfiguration(OneMigration.class)
+            .withPropertyValues("cairn.mode=dry-run", "cairn.enabled=false", "cairn.run-on=startup")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(RunMode.class);
+                assertThat(context).doesNotHaveBean(MigrateOnReady.class);
+                assertThat(context).doesNotHaveBean(MigrateOnStartup.class);
+                assertThat(context.getBean(CairnProperties.class).getMode()).isEqualTo(CairnProperties.Mode.DRY_RUN);
+                assertThat(new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
+                        "SELECT COUNT(*) FROM sqlite_master WHERE name = 'cairn_migrations'", Integer.class)).isZero();
+            });
+    }
+
+    @Test
+    void aBlankRunModeIsNoRunMode() {
+        contextRunner().withPropertyValues("cairn.mode=").run((context) -> {
+            assertThat(context).hasSingleBean(MigrateOnReady.class);
+            assertThat(context).doesNotHaveBean(RunMode.class);
+        });
+    }
+
+    @Test
+    void theMigrateModeMigratesWhileTheContextStartsWhenRunOnIsStartup() {
+        contextRunner().withUserConfiguration(OneMigration.class)
+            .withPropertyValues("cairn.mode=migrate", "cairn.run-on=startup")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(RunMode.class);
+                assertThat(context.getBean(MigrateOnStartup.class).getResult().applied()).hasSize(1);
+            });
+    }
+
+    @Test
+    void theRollbackModeTakesTargetZeroToRevertEverything() {
+        contextRunner().withPropertyValues("cairn.mode=rollback", "cairn.target=0").run((context) -> assertThat(
+                context.getBean(MigrationRunner.class).getSettings().target()).hasToString("0"));
+        contextRunner().withPropertyValues("cairn.target=0").run((context) -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void aRunModeWithoutARunnerFailsSayingWhy() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CairnAutoConfiguration.class,
+                RunModeAutoConfiguration.class))
+            .withPropertyValues("cairn.mode=migrate")
+            .run((context) -> {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                RunMode mode = new RunMode(CairnProperties.Mode.MIGRATE,
+                        context.getBeanProvider(MigrationRunner.class), context.getBeanProvider(MigrateOnStartup.class),
+                        new PrintStream(out, true, StandardCharsets.UTF_8), (code) -> {
+                        });
+                assertThat(mode.runMode(CairnProperties.Mode.MIGRATE)).isEqualTo(1);
+                assertThat(out.toString(StandardCharsets.UTF_8)).contains("CAIRN MIGRATE FAILED")
+                    .contains("cairn.mode=migrate has no MigrationRunner to run")
+                    .contains("Action:");
+            });
     }
 
     @Test

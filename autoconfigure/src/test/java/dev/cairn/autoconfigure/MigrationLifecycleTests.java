@@ -1,5 +1,8 @@
 package dev.cairn.autoconfigure;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +11,7 @@ import javax.sql.DataSource;
 
 import dev.cairn.Migration;
 import dev.cairn.MigrationContext;
+import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationState;
 import dev.cairn.actuate.MigrationsEndpoint;
 import dev.cairn.actuate.MigrationsEndpoint.MigrationDescriptor;
@@ -30,6 +34,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -116,6 +121,28 @@ class MigrationLifecycleTests {
         try (ConfigurableApplicationContext context = run(JpaApplication.class, "--cairn.run-on=startup",
                 "--spring.jpa.hibernate.ddl-auto=validate")) {
             assertThat(jdbc(context).queryForObject("SELECT COUNT(*) FROM todos", Integer.class)).isZero();
+        }
+    }
+
+    @Test
+    void theMigrateRunModeWithRunOnStartupMigratesBeforeJpaValidatesAndReportsWhatItApplied() {
+        List<Integer> exits = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SpringApplication application = new SpringApplication(JpaApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        // The run mode as auto-configured, but reporting to this test instead of ending its JVM.
+        application.addInitializers((context) -> ((GenericApplicationContext) context).registerBean("cairnRunMode",
+                RunMode.class, () -> new RunMode(CairnProperties.Mode.MIGRATE,
+                        context.getBeanProvider(MigrationRunner.class), context.getBeanProvider(MigrateOnStartup.class),
+                        new PrintStream(out, true, StandardCharsets.UTF_8), exits::add)));
+        try (ConfigurableApplicationContext context = application.run("--spring.datasource.url=" + url(),
+                "--spring.main.banner-mode=off", "--cairn.mode=migrate", "--cairn.run-on=startup",
+                "--spring.jpa.hibernate.ddl-auto=validate")) {
+            assertThat(exits).containsExactly(0);
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                .startsWith("Cairn migrate: applied 1 migration in ")
+                .contains("| 1       | Create todos |");
+            assertThat(context.isActive()).as("closed before the exit").isFalse();
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Instances of {@link InstanceApplication} in JVMs of their own, each writing its output to a file; all of them are
- * killed when closed.
+ * Instances of {@link InstanceApplication} (or another application) in JVMs of their own, each writing its output to
+ * a file; all of them are killed when closed.
  */
 final class ChildProcesses implements AutoCloseable {
 
@@ -33,13 +33,28 @@ final class ChildProcesses implements AutoCloseable {
      * @throws Exception when it cannot be started
      */
     Process start(String name, List<String> arguments) throws Exception {
+        return start(name, InstanceApplication.class, List.of(), arguments);
+    }
+
+    /**
+     * Starts an application.
+     * @param name the name of its output file
+     * @param application the class whose {@code main} starts it
+     * @param jvmOptions options for its JVM, such as system properties
+     * @param arguments its Spring Boot arguments
+     * @return the process
+     * @throws Exception when it cannot be started
+     */
+    Process start(String name, Class<?> application, List<String> jvmOptions, List<String> arguments)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(InstanceApplication.class.getName());
+        command.add(application.getName());
         command.addAll(arguments);
         File log = Files.createTempFile(this.directory, name, ".log").toFile();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

@@ -1,7 +1,10 @@
 package dev.cairn.core.source;
 
+import java.util.List;
+
 import dev.cairn.MigrationContext;
 import dev.cairn.ResolvedMigration;
+import dev.cairn.core.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +19,17 @@ public interface ExecutableMigration extends ResolvedMigration {
      * @return the script
      */
     @Nullable String script();
+
+    /**
+     * The statements {@link #up(MigrationContext)} will run, in order, where they are known before it runs: an SQL
+     * script's, with its placeholders replaced. A dry run shows them.
+     * @return the statements, or {@code null} where only running the migration shows them, as for a bean
+     * @throws dev.cairn.MigrationException when the statements cannot be worked out: a script that cannot be split,
+     * or a placeholder without a value
+     */
+    default @Nullable List<SqlStatement> plannedStatements() {
+        return null;
+    }
 
     /**
      * Applies the migration.

@@ -102,6 +102,16 @@ public final class SqlMigration implements ExecutableMigration {
         return this.undo != null;
     }
 
+    /**
+     * The script's statements with placeholders replaced, split as they will run; kept until the script runs, as
+     * {@link #transactional()} keeps them.
+     * @return the statements
+     */
+    @Override
+    public List<SqlStatement> plannedStatements() {
+        return statements().list();
+    }
+
     @Override
     public void up(MigrationContext context) throws SQLException {
         Statements statements = statements();

@@ -1,0 +1,18 @@
+package dev.cairn.validation;
+
+import java.nio.file.Path;
+
+import dev.cairn.testsupport.TestDatabase;
+import dev.cairn.testsupport.TestDatabases;
+
+/**
+ * Validate and dry run on H2.
+ */
+class H2ValidateAndDryRunTests extends AbstractValidateAndDryRunTests {
+
+    @Override
+    protected TestDatabase createDatabase(Path directory) {
+        return TestDatabases.h2(directory);
+    }
+
+}
