@@ -8,10 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.cairn.benchmarks.contender.Workload.Form;
+
 /**
  * Runs every benchmark, prints the Markdown table and writes it into the results file: Cairn side by side with
  * raw JDBC, Flyway and Liquibase, cold, warm, at application start and at a contended start, on SQLite and
- * PostgreSQL. See {@link SuiteOptions} for the arguments.
+ * PostgreSQL, with the migrations as Java classes and (cold, warm, app start) as SQL scripts. See
+ * {@link SuiteOptions} for the arguments.
  */
 public final class BenchmarkSuite {
 
@@ -26,17 +29,20 @@ public final class BenchmarkSuite {
         List<TargetDatabase> databases = databases(options, results);
         ChildJvm jvm = new ChildJvm(Path.of("target", "bench-logs"), List.of("-Dliquibase.analytics.enabled=false"));
         ScenarioRunner runner = new ScenarioRunner(options, jvm, results);
-        for (int size : options.sizes) {
-            for (TargetDatabase database : databases) {
-                if (options.scenarios.contains(Scenario.COLD) || options.scenarios.contains(Scenario.WARM)) {
-                    runner.coldAndWarm(database, size);
+        for (Form form : Form.values()) {
+            for (int size : options.sizes) {
+                for (TargetDatabase database : databases) {
+                    if (options.scenarios.contains(Scenario.cold(form))
+                            || options.scenarios.contains(Scenario.warm(form))) {
+                        runner.coldAndWarm(database, size, form);
+                    }
                 }
             }
-        }
-        for (int size : options.appSizes) {
-            for (TargetDatabase database : databases) {
-                if (options.scenarios.contains(Scenario.APP_START)) {
-                    runner.appStart(database, size);
+            for (int size : options.appSizes) {
+                for (TargetDatabase database : databases) {
+                    if (options.scenarios.contains(Scenario.appStart(form))) {
+                        runner.appStart(database, size, form);
+                    }
                 }
             }
         }

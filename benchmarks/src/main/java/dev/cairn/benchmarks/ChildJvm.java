@@ -15,8 +15,9 @@ import dev.cairn.benchmarks.contender.Tool;
 
 /**
  * Starts child JVMs with the launcher's own {@code java} and classpath, minus the jars of the tools a child does
- * not use, so that each contender runs as if it were the only tool in the application. A child's output goes to
- * a log file of its own; its results are read from that log after it exits.
+ * not use, so that each contender runs as if it were the only tool in the application, plus what a scenario adds
+ * (the jar of SQL scripts). A child's output goes to a log file of its own; its results are read from that log
+ * after it exits.
  */
 final class ChildJvm {
 
@@ -41,20 +42,21 @@ final class ChildJvm {
      * Starts a child.
      * @param name names the log file
      * @param tools the tools whose jars stay on the classpath
+     * @param additions entries added to the classpath, such as the jar of SQL scripts
      * @param jvmArguments options before the main class
      * @param mainClass the main class
      * @param arguments its arguments
      * @return the running child
      * @throws IOException when it cannot be started
      */
-    Running start(String name, Collection<Tool> tools, List<String> jvmArguments, Class<?> mainClass,
-            List<String> arguments) throws IOException {
+    Running start(String name, Collection<Tool> tools, List<Path> additions, List<String> jvmArguments,
+            Class<?> mainClass, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(this.java);
         command.addAll(jvmArguments);
         command.addAll(this.extraArguments);
         command.add("-cp");
-        command.add(classpathFor(tools));
+        command.add(classpathFor(tools, additions));
         command.add(mainClass.getName());
         command.addAll(arguments);
         Path log = this.logs.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".log");
@@ -68,18 +70,19 @@ final class ChildJvm {
      * Starts a child and waits for it.
      * @param name names the log file
      * @param tools the tools whose jars stay on the classpath
+     * @param additions entries added to the classpath, such as the jar of SQL scripts
      * @param jvmArguments options before the main class
      * @param mainClass the main class
      * @param arguments its arguments
      * @return how it ended
      * @throws Exception when it cannot be started or read
      */
-    Outcome run(String name, Collection<Tool> tools, List<String> jvmArguments, Class<?> mainClass,
-            List<String> arguments) throws Exception {
-        return start(name, tools, jvmArguments, mainClass, arguments).await();
+    Outcome run(String name, Collection<Tool> tools, List<Path> additions, List<String> jvmArguments,
+            Class<?> mainClass, List<String> arguments) throws Exception {
+        return start(name, tools, additions, jvmArguments, mainClass, arguments).await();
     }
 
-    private String classpathFor(Collection<Tool> tools) {
+    private String classpathFor(Collection<Tool> tools, List<Path> additions) {
         List<String> entries = new ArrayList<>();
         for (String entry : this.classpath) {
             String fileName = Path.of(entry).getFileName().toString();
@@ -89,6 +92,7 @@ final class ChildJvm {
                 entries.add(entry);
             }
         }
+        additions.forEach((addition) -> entries.add(addition.toAbsolutePath().toString()));
         return String.join(File.pathSeparator, entries);
     }
 

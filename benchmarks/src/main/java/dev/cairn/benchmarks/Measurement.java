@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * The child JVM of one in-process measurement: builds the pool and the contender, then times the contender's
  * migrate alone, so JVM start, pool start and building the migrations are left out.
  *
- * <p>Arguments: {@code <tool> <cold|warm|contended> <jdbc-url> <migrations>}.
+ * <p>Arguments: {@code <tool> <cold|warm|contended> <jdbc-url> <migrations> <java|sql>}.
  */
 public final class Measurement {
 
@@ -27,7 +27,8 @@ public final class Measurement {
         Tool tool = Tool.fromId(args[0]);
         String scenario = args[1];
         String url = args[2];
-        Workload workload = new Workload(Integer.parseInt(args[3]));
+        Workload workload = new Workload(Integer.parseInt(args[3]),
+                Workload.Form.valueOf(args[4].toUpperCase(Locale.ROOT)));
         initializeLogging();
         try (HikariDataSource dataSource = dataSource(url)) {
             Contender contender = tool.create(workload, "contended".equals(scenario));

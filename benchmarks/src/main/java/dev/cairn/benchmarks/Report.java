@@ -52,8 +52,8 @@ final class Report {
     }
 
     private static String header(Scenario scenario) {
-        String compare = (scenario == Scenario.APP_START) ? "Added to start-up" : "× raw JDBC";
-        String extra = (scenario == Scenario.APP_START) ? "" : " RSS − raw |";
+        String compare = scenario.appStart() ? "Added to start-up" : "× raw JDBC";
+        String extra = scenario.appStart() ? "" : " RSS − raw |";
         String rss = (scenario == Scenario.CONTENDED) ? "Peak RSS, largest of 4 (MB)" : "Peak RSS (MB)";
         return "| Database | N | Contender | Median | Min | Max | " + compare + " | " + rss + " |" + extra
                 + " Checked |\n|---|---:|---|---:|---:|---:|---:|---:|" + (extra.isEmpty() ? "" : "---:|")
@@ -64,12 +64,12 @@ final class Report {
         StringBuilder row = new StringBuilder("| " + cell.database() + " | " + cell.size() + " | "
                 + cell.contender() + " | ");
         if (samples.isEmpty()) {
-            return row + "failed | | | | |" + ((cell.scenario() == Scenario.APP_START) ? "" : " |") + " |\n";
+            return row + "failed | | | | |" + (cell.scenario().appStart() ? "" : " |") + " |\n";
         }
         row.append(millis(samples.median())).append(" | ").append(millis(samples.min())).append(" | ")
             .append(millis(samples.max())).append(" | ");
         Samples baseline = baseline(cell);
-        if (cell.scenario() == Scenario.APP_START) {
+        if (cell.scenario().appStart()) {
             row.append((baseline != null) ? signed(samples.median() - baseline.median()) + " ms" : "");
         }
         else {
@@ -77,7 +77,7 @@ final class Report {
                     : "");
         }
         row.append(" | ").append(String.format(Locale.ROOT, "%.0f", samples.medianRssMb())).append(" |");
-        if (cell.scenario() != Scenario.APP_START) {
+        if (!cell.scenario().appStart()) {
             row.append(' ').append((baseline != null)
                     ? signed(samples.medianRssMb() - baseline.medianRssMb()) : "").append(" |");
         }
@@ -93,7 +93,7 @@ final class Report {
      * @return the baseline's samples, or {@code null}
      */
     @Nullable Samples baseline(Cell cell) {
-        String base = (cell.scenario() == Scenario.APP_START) ? ALONE : RAW;
+        String base = cell.scenario().appStart() ? ALONE : RAW;
         Samples samples = this.results.find(cell.scenario(), cell.database(), cell.size(), base);
         return (samples == null || samples.isEmpty()) ? null : samples;
     }

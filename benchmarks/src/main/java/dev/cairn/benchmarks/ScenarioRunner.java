@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,11 +16,14 @@ import dev.cairn.benchmarks.app.cairn.CairnApplication;
 import dev.cairn.benchmarks.app.flyway.FlywayApplication;
 import dev.cairn.benchmarks.app.plain.PlainApplication;
 import dev.cairn.benchmarks.contender.Tool;
+import dev.cairn.benchmarks.contender.Workload.Form;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the scenarios cell by cell, contenders interleaved run by run (A B C D A B C D ...) so that drift hits all
  * alike, every measurement in a JVM of its own, and checks after each run that every migration was applied once.
+ * The SQL-script scenarios put a jar of N scripts on their children's classpath; the others leave it off, so that
+ * the tools find no scripts there.
  */
 final class ScenarioRunner {
 
@@ -35,6 +40,8 @@ final class ScenarioRunner {
 
     private final Results results;
 
+    private final ScriptJars scriptJars = new ScriptJars(Path.of("target", "bench-scripts"));
+
     ScenarioRunner(SuiteOptions options, ChildJvm jvm, Results results) {
         this.options = options;
         this.jvm = jvm;
@@ -45,18 +52,21 @@ final class ScenarioRunner {
      * Cold runs, each on a fresh database; the last cold database of each contender then serves its warm runs.
      * @param database the database
      * @param size the number of migrations
+     * @param form whether the migrations are Java classes or SQL scripts
      * @throws Exception when a database cannot be created or dropped
      */
-    void coldAndWarm(TargetDatabase database, int size) throws Exception {
+    void coldAndWarm(TargetDatabase database, int size, Form form) throws Exception {
+        Scenario cold = Scenario.cold(form);
+        Scenario warm = Scenario.warm(form);
         Map<Tool, Scratch> applied = new EnumMap<>(Tool.class);
         int rounds = this.options.warmups + this.options.runs;
         // Without the cold scenario one uncounted cold round still prepares the warm databases.
-        boolean coldCounted = this.options.scenarios.contains(Scenario.COLD);
+        boolean coldCounted = this.options.scenarios.contains(cold);
         int coldRounds = coldCounted ? rounds : 1;
         for (int round = 0; round < coldRounds; round++) {
             for (Tool tool : Tool.values()) {
                 Scratch scratch = database.create();
-                boolean ok = measure(Scenario.COLD, database, size, tool, scratch, coldCounted ? round : -1);
+                boolean ok = measure(cold, database, size, tool, scratch, coldCounted ? round : -1);
                 if (ok && round == coldRounds - 1) {
                     applied.put(tool, scratch);
                 }
@@ -65,10 +75,10 @@ final class ScenarioRunner {
                 }
             }
         }
-        if (this.options.scenarios.contains(Scenario.WARM)) {
+        if (this.options.scenarios.contains(warm)) {
             for (int round = 0; round < rounds; round++) {
                 for (Map.Entry<Tool, Scratch> entry : applied.entrySet()) {
-                    measure(Scenario.WARM, database, size, entry.getKey(), entry.getValue(), round);
+                    measure(warm, database, size, entry.getKey(), entry.getValue(), round);
                 }
             }
         }
@@ -79,11 +89,13 @@ final class ScenarioRunner {
 
     private boolean measure(Scenario scenario, TargetDatabase database, int size, Tool tool, Scratch scratch,
             int round) throws Exception {
-        String name = scenario.name().toLowerCase() + "-" + database.id() + "-" + size + "-" + tool.id();
+        String name = scenario.name().toLowerCase(Locale.ROOT) + "-" + database.id() + "-" + size + "-" + tool.id();
         print(scenario, database, size, tool.label(), round);
-        ChildJvm.Outcome outcome = this.jvm.run(name + "-" + round, Set.of(tool), inProcessArguments(tool, name),
-                Measurement.class, List.of(tool.id(), scenario.name().toLowerCase(), scratch.url(),
-                        Integer.toString(size)));
+        Form form = scenario.form();
+        String kind = (scenario == Scenario.cold(form)) ? "cold" : "warm";
+        ChildJvm.Outcome outcome = this.jvm.run(name + "-" + round, Set.of(tool), this.scriptJars.classpath(form, size),
+                inProcessArguments(tool, name), Measurement.class,
+                List.of(tool.id(), kind, scratch.url(), Integer.toString(size), form(form)));
         String problem = outcome.succeeded() ? verify(scratch, size, tool.historyTable()) : outcome.failure();
         if (problem != null) {
             this.results.cell(scenario, database.label(), size, tool.label()).fail(problem);
@@ -101,34 +113,40 @@ final class ScenarioRunner {
 
     /**
      * The app-start scenario: a first, uncounted start applies the N migrations, then every application starts
-     * with them applied.
+     * with them applied. With SQL scripts the applications register no migration beans and find the scripts in
+     * the jar on their classpath, and the application with plain beans is left out.
      * @param database the database
      * @param size the number of migrations
+     * @param form whether the migrations are Java beans or SQL scripts
      * @throws Exception when a database cannot be created or dropped
      */
-    void appStart(TargetDatabase database, int size) throws Exception {
-        Map<App, Scratch> scratches = new java.util.LinkedHashMap<>();
-        for (App app : APPS) {
+    void appStart(TargetDatabase database, int size, Form form) throws Exception {
+        Scenario scenario = Scenario.appStart(form);
+        List<App> apps = APPS.stream().filter((app) -> form == Form.JAVA || !app.plainBeans()).toList();
+        Map<App, Scratch> scratches = new LinkedHashMap<>();
+        for (App app : apps) {
             scratches.put(app, database.create());
-            this.results.cell(Scenario.APP_START, database.label(), size, app.label());
+            this.results.cell(scenario, database.label(), size, app.label());
         }
+        int beans = (form == Form.JAVA) ? size : 0;
         int rounds = this.options.warmups + this.options.runs;
         for (int round = -1; round < rounds; round++) {
-            for (App app : APPS) {
+            for (App app : apps) {
                 if (round == -1 && app.tool() == null) {
                     continue;
                 }
                 Scratch scratch = scratches.get(app);
-                print(Scenario.APP_START, database, size, app.label(), round);
+                print(scenario, database, size, app.label(), round);
                 String name = "app-" + database.id() + "-" + size + "-" + app.main().getSimpleName()
-                        + (app.plainBeans() ? "-beans" : "");
-                List<String> jvmArguments = new ArrayList<>(List.of("-D" + AppStart.MIGRATIONS_PROPERTY + "=" + size,
+                        + (app.plainBeans() ? "-beans" : "") + ((form == Form.SQL) ? "-sql" : "");
+                List<String> jvmArguments = new ArrayList<>(List.of("-D" + AppStart.MIGRATIONS_PROPERTY + "=" + beans,
                         "-D" + PlainApplication.BEANS_PROPERTY + "=" + app.plainBeans(),
                         "-D" + AppStart.CONNECT_PROPERTY + "=" + app.plainBeans()));
                 jvmArguments.addAll(profiling(app.tool(), name));
-                ChildJvm.Outcome outcome = this.jvm.run(name + "-" + round, app.tools(), jvmArguments, app.main(),
+                ChildJvm.Outcome outcome = this.jvm.run(name + "-" + round, app.tools(),
+                        this.scriptJars.classpath(form, size), jvmArguments, app.main(),
                         List.of("--spring.datasource.url=" + scratch.url()));
-                Samples samples = this.results.cell(Scenario.APP_START, database.label(), size, app.label());
+                Samples samples = this.results.cell(scenario, database.label(), size, app.label());
                 String problem = !outcome.succeeded() ? outcome.failure()
                         : (app.tool() != null) ? verify(scratch, size, app.tool().historyTable()) : null;
                 if (problem != null) {
@@ -141,7 +159,8 @@ final class ScenarioRunner {
                 if (round >= this.options.warmups) {
                     samples.add(millis, outcome.rssKb());
                     samples.check((app.tool() != null) ? size + " applied, none pending"
-                            : app.plainBeans() ? size + " plain beans, 1 connection" : "no migrations");
+                            : app.plainBeans() ? size + " plain beans, 1 connection"
+                            : (form == Form.SQL) ? "no tool, the scripts' jar on the classpath" : "no migrations");
                 }
             }
         }
@@ -166,9 +185,9 @@ final class ScenarioRunner {
                 String name = "contended-" + database.id() + "-" + size + "-" + tool.id();
                 List<ChildJvm.Running> children = new ArrayList<>();
                 for (int i = 0; i < CONTENDED_PROCESSES; i++) {
-                    children.add(this.jvm.start(name + "-" + round + "-" + i, Set.of(tool),
+                    children.add(this.jvm.start(name + "-" + round + "-" + i, Set.of(tool), List.of(),
                             inProcessArguments(tool, name + "-" + i), Measurement.class,
-                            List.of(tool.id(), "contended", scratch.url(), Integer.toString(size))));
+                            List.of(tool.id(), "contended", scratch.url(), Integer.toString(size), form(Form.JAVA))));
                 }
                 long start = children.get(0).spawnedAt();
                 long end = start;
@@ -209,6 +228,10 @@ final class ScenarioRunner {
                     + " tables and " + rows + " rows";
         }
         return null;
+    }
+
+    private static String form(Form form) {
+        return form.name().toLowerCase(Locale.ROOT);
     }
 
     private List<String> inProcessArguments(Tool tool, String name) {

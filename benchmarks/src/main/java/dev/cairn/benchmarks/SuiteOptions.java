@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a suite run covers. {@code full} (the default) is the published table, about 20 minutes on 2 cores;
- * {@code quick} is a smoke test of every scenario with N=100 and one run per cell, about 2 minutes, written to
+ * What a suite run covers. {@code full} (the default) is the published table, about 40 minutes on 2 cores;
+ * {@code quick} is a smoke test of every scenario with N=100 and one run per cell, about 4 minutes, written to
  * {@code target/RESULTS-quick.md}. Single settings can be overridden with {@code key=value} arguments:
  * {@code runs}, {@code warmups}, {@code contended-runs}, {@code sizes}, {@code app-sizes},
- * {@code contended-sizes}, {@code databases}, {@code scenarios}, {@code output}, {@code profile} (a tool whose
- * children record a JFR profile) and {@code postgres} (a JDBC URL).
+ * {@code contended-sizes}, {@code databases}, {@code scenarios} (such as {@code warm,sql-warm}), {@code output},
+ * {@code profile} (a tool whose children record a JFR profile) and {@code postgres} (a JDBC URL).
  */
 final class SuiteOptions {
 

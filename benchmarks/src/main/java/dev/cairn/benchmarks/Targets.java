@@ -2,12 +2,13 @@ package dev.cairn.benchmarks;
 
 import java.util.Locale;
 
+import dev.cairn.benchmarks.contender.Workload.Form;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The issue's targets for Cairn, checked against the measured medians: warm within 1.5× and cold within 1.2× of
  * raw JDBC at N=1000, at most a fifth of the start-up time Flyway's integration adds, and peak RSS within 30 MB
- * of raw JDBC at N=1000.
+ * of raw JDBC at N=1000; the same for Java migrations and for SQL scripts.
  */
 final class Targets {
 
@@ -23,15 +24,20 @@ final class Targets {
 
     String table(Iterable<String> databases, Iterable<Integer> appSizes) {
         StringBuilder out = new StringBuilder("\n### Targets\n\n| Target | Database | Measured | Met |\n|---|---|---|---|\n");
-        for (String database : databases) {
-            ratio(out, Scenario.WARM, database, 1.5);
-            ratio(out, Scenario.COLD, database, 1.2);
-            for (int size : appSizes) {
-                appStart(out, database, size, Report.ALONE, "");
-                appStart(out, database, size, Report.PLAIN_BEANS, " (compared with N plain beans and 1 connection, for information)");
+        for (Form form : Form.values()) {
+            for (String database : databases) {
+                ratio(out, Scenario.warm(form), database, 1.5);
+                ratio(out, Scenario.cold(form), database, 1.2);
+                for (int size : appSizes) {
+                    appStart(out, Scenario.appStart(form), database, size, Report.ALONE, "");
+                    if (form == Form.JAVA) {
+                        appStart(out, Scenario.APP_START, database, size, Report.PLAIN_BEANS,
+                                " (compared with N plain beans and 1 connection, for information)");
+                    }
+                }
+                rss(out, Scenario.cold(form), database);
+                rss(out, Scenario.warm(form), database);
             }
-            rss(out, Scenario.COLD, database);
-            rss(out, Scenario.WARM, database);
         }
         return out.toString();
     }
@@ -39,7 +45,7 @@ final class Targets {
     private void ratio(StringBuilder out, Scenario scenario, String database, double limit) {
         Samples cairn = get(scenario, database, N, CAIRN);
         Samples raw = get(scenario, database, N, Report.RAW);
-        String target = scenario.title() + " N=" + N + ": Cairn within " + limit + "× raw JDBC";
+        String target = scenario.title(N) + ": Cairn within " + limit + "× raw JDBC";
         if (cairn == null || raw == null) {
             out.append(line(target, database, "not measured", null));
             return;
@@ -49,11 +55,12 @@ final class Targets {
                 Report.millis(cairn.median()), Report.millis(raw.median())), ratio <= limit));
     }
 
-    private void appStart(StringBuilder out, String database, int size, String baseline, String qualifier) {
-        Samples alone = get(Scenario.APP_START, database, size, baseline);
-        Samples cairn = get(Scenario.APP_START, database, size, "Spring Boot + Cairn");
-        Samples flyway = get(Scenario.APP_START, database, size, "Spring Boot + Flyway");
-        String target = "App start N=" + size + ": Cairn adds at most 1/5 of what Flyway adds" + qualifier;
+    private void appStart(StringBuilder out, Scenario scenario, String database, int size, String baseline,
+            String qualifier) {
+        Samples alone = get(scenario, database, size, baseline);
+        Samples cairn = get(scenario, database, size, "Spring Boot + Cairn");
+        Samples flyway = get(scenario, database, size, "Spring Boot + Flyway");
+        String target = scenario.title(size) + ": Cairn adds at most 1/5 of what Flyway adds" + qualifier;
         if (alone == null || cairn == null || flyway == null) {
             out.append(line(target, database, "not measured", null));
             return;
@@ -68,7 +75,8 @@ final class Targets {
     private void rss(StringBuilder out, Scenario scenario, String database) {
         Samples cairn = get(scenario, database, N, CAIRN);
         Samples raw = get(scenario, database, N, Report.RAW);
-        String target = "Peak RSS N=" + N + " (" + scenario.title().toLowerCase(Locale.ROOT)
+        String title = scenario.title();
+        String target = "Peak RSS N=" + N + " (" + Character.toLowerCase(title.charAt(0)) + title.substring(1)
                 + "): Cairn within 30 MB of raw JDBC";
         if (cairn == null || raw == null) {
             out.append(line(target, database, "not measured", null));

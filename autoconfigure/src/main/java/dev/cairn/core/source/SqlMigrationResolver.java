@@ -69,7 +69,9 @@ public final class SqlMigrationResolver implements MigrationResolver {
         }
         List<ExecutableMigration> migrations = new ArrayList<>(scripts.size());
         for (SqlScript script : scripts) {
-            SqlScript undo = (script.name().kind() == Kind.VERSIONED)
+            // SqlMigration parses the version too; parsing it here as well cost about 5% of a warm start with 1000
+            // scripts (benchmarks/RESULTS.md), and most applications have no undo scripts
+            SqlScript undo = (script.name().kind() == Kind.VERSIONED && !undos.isEmpty())
                     ? undos.remove(Version.parse(String.valueOf(script.name().normalizedVersion()))) : null;
             migrations.add(new SqlMigration(script, undo, placeholders, syntax));
         }

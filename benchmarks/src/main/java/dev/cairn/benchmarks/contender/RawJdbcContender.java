@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  */
 final class RawJdbcContender implements Contender {
 
-    private static final String CREATE_HISTORY = "CREATE TABLE IF NOT EXISTS bench_history (version BIGINT NOT NULL"
+    static final String CREATE_HISTORY = "CREATE TABLE IF NOT EXISTS bench_history (version BIGINT NOT NULL"
             + " PRIMARY KEY, description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL, checksum INTEGER,"
             + " installed_on TIMESTAMP NOT NULL, installed_by VARCHAR(100) NOT NULL, execution_time INTEGER NOT NULL,"
             + " success BOOLEAN NOT NULL)";

@@ -12,13 +12,13 @@ public enum Tool {
     /** The floor: plain JDBC, one transaction per migration with its history row. */
     RAW_JDBC("raw JDBC", "bench_history", List.of()),
 
-    /** Cairn through its public {@code MigrationRunner}. */
+    /** Cairn through its public {@code MigrationRunner}, given migrations or reading the SQL scripts. */
     CAIRN("Cairn", "cairn_migrations", List.of("cairn-spring-boot-")),
 
-    /** Flyway with Java-based migrations and its defaults. */
+    /** Flyway with its defaults, given Java-based migrations or reading the SQL scripts. */
     FLYWAY("Flyway", "flyway_schema_history", List.of("flyway-", "spring-boot-flyway-")),
 
-    /** Liquibase with one changeset per migration. */
+    /** Liquibase with one changeset per migration, or per SQL script. */
     LIQUIBASE("Liquibase", "databasechangelog", List.of("liquibase-"));
 
     private final String label;
@@ -62,6 +62,17 @@ public enum Tool {
      * @throws Exception when it cannot be prepared
      */
     public Contender create(Workload workload, boolean concurrent) throws Exception {
+        if (workload.form() == Workload.Form.SQL) {
+            if (concurrent) {
+                throw new IllegalArgumentException("The contended scenario runs Java migrations only");
+            }
+            return switch (this) {
+                case RAW_JDBC -> new RawJdbcScriptContender();
+                case CAIRN -> new CairnScriptContender();
+                case FLYWAY -> new FlywayScriptContender();
+                case LIQUIBASE -> new LiquibaseScriptContender(workload);
+            };
+        }
         return switch (this) {
             case RAW_JDBC -> new RawJdbcContender(workload, concurrent);
             case CAIRN -> new CairnContender(workload);

@@ -8,7 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * A Spring Boot application with Flyway's Spring Boot integration, which migrates while the context starts and
- * picks up the {@link JavaMigration} beans.
+ * picks up the {@link JavaMigration} beans, or, when there are none, the SQL scripts in
+ * {@code classpath:db/migration}.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class FlywayApplication {
