@@ -31,7 +31,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -54,7 +53,7 @@ public class MigrationRunner {
 
     private final Listeners listeners;
 
-    private final ResourceLoader resourceLoader;
+    private final @Nullable ResourceLoader resourceLoader;
 
     private final String dataSourceDescription;
 
@@ -404,17 +403,57 @@ public class MigrationRunner {
     private Sources sources() {
         Sources sources = this.sources;
         if (sources == null) {
-            Database database = database();
-            SqlMigrationResolver scripts = new SqlMigrationResolver(
-                    new ScriptScanner(this.resourceLoader, new ScriptNaming(this.settings.scriptNames()))
-                        .scan(this.settings.locations()),
-                    this.settings.encoding(), placeholders(database), database.dialect().sqlSyntax());
             List<MigrationCallback> callbacks = new ArrayList<>(this.javaCallbacks);
-            callbacks.addAll(scripts.callbacks());
-            sources = new Sources(List.of(this.beans, scripts), new Callbacks(callbacks));
+            List<MigrationResolver> resolvers = new ArrayList<>(List.of(this.beans));
+            if (mayHaveScripts()) {
+                Database database = database();
+                SqlMigrationResolver scripts = new SqlMigrationResolver(
+                        scanner().scan(this.settings.locations()),
+                        this.settings.encoding(), placeholders(database), database.dialect().sqlSyntax());
+                resolvers.add(scripts);
+                callbacks.addAll(scripts.callbacks());
+            }
+            sources = new Sources(List.copyOf(resolvers), new Callbacks(callbacks));
             this.sources = sources;
         }
         return sources;
+    }
+
+    private ScriptScanner scanner() {
+        ScriptNaming naming = new ScriptNaming(this.settings.scriptNames());
+        return (this.resourceLoader != null) ? new ScriptScanner(this.resourceLoader, naming)
+                : new ScriptScanner(classLoader(), naming);
+    }
+
+    private ClassLoader classLoader() {
+        ClassLoader classLoader = (this.resourceLoader != null) ? this.resourceLoader.getClassLoader() : null;
+        if (classLoader == null) {
+            classLoader = Thread.currentThread().getContextClassLoader();
+        }
+        return (classLoader != null) ? classLoader : MigrationRunner.class.getClassLoader();
+    }
+
+    /**
+     * Whether any location may hold scripts: a filesystem location (whose absence the scan reports), or a classpath
+     * location the class loader has. An application of Java migrations alone then loads none of the script machinery.
+     */
+    private boolean mayHaveScripts() {
+        for (String location : this.settings.locations()) {
+            String path = location.strip();
+            if (path.regionMatches(true, 0, "classpath:", 0, 10)) {
+                path = path.substring(10);
+            }
+            else if (path.contains(":")) {
+                return true;
+            }
+            while (path.startsWith("/")) {
+                path = path.substring(1);
+            }
+            if (classLoader().getResource(path) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Placeholders placeholders(Database database) {
@@ -467,7 +506,7 @@ public class MigrationRunner {
 
         private List<MigrationListener> listeners = List.of();
 
-        private ResourceLoader resourceLoader = new DefaultResourceLoader();
+        private @Nullable ResourceLoader resourceLoader;
 
         private String dataSourceDescription = "the DataSource given to the runner";
 

@@ -45,36 +45,64 @@ public final class Version implements Comparable<Version> {
      * @throws IllegalArgumentException when the text is not a version
      */
     public static Version parse(String text) {
-        String trimmed = text.trim();
-        if (trimmed.isEmpty()) {
+        // One pass over the characters: every start reads a version per history row.
+        String trimmed = text.strip();
+        int length = trimmed.length();
+        if (length == 0) {
             throw invalid(text);
         }
-        String[] split = trimmed.split("[._]", -1);
-        long[] parts = new long[split.length];
-        BigInteger[] wide = null;
-        for (int i = 0; i < split.length; i++) {
-            String part = split[i];
-            if (part.isEmpty() || !part.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+        int count = 1;
+        for (int i = 0; i < length; i++) {
+            char c = trimmed.charAt(i);
+            if (c == '.' || c == '_') {
+                count++;
+            }
+            else if (c < '0' || c > '9') {
                 throw invalid(text);
             }
-            String digits = part.replaceFirst("^0+(?=.)", "");
-            if (digits.length() < 19) {
-                parts[i] = Long.parseLong(digits);
+        }
+        long[] parts = new long[count];
+        BigInteger[] wide = null;
+        int part = 0;
+        int start = 0;
+        boolean normalized = true;
+        for (int i = 0; i <= length; i++) {
+            char c = (i < length) ? trimmed.charAt(i) : '.';
+            if (c != '.' && c != '_') {
+                continue;
+            }
+            normalized &= (c == '.' || i == length);
+            if (i == start) {
+                throw invalid(text);
+            }
+            int from = start;
+            while (from < i - 1 && trimmed.charAt(from) == '0') {
+                from++;
+            }
+            if (i - from < 19) {
+                long value = 0;
+                for (int d = from; d < i; d++) {
+                    value = value * 10 + (trimmed.charAt(d) - '0');
+                }
+                parts[part] = value;
             }
             else {
                 // Parts beyond a long (rare, but Flyway allows them) compare as big integers.
-                wide = (wide != null) ? wide : new BigInteger[split.length];
-                wide[i] = new BigInteger(digits);
-                parts[i] = Long.MAX_VALUE;
+                wide = (wide != null) ? wide : new BigInteger[count];
+                wide[part] = new BigInteger(trimmed.substring(from, i));
+                parts[part] = Long.MAX_VALUE;
             }
+            part++;
+            start = i + 1;
         }
-        int length = split.length;
-        while (length > 0 && parts[length - 1] == 0 && (wide == null || wide[length - 1] == null
-                || wide[length - 1].signum() == 0)) {
-            length--;
+        int significant = count;
+        while (significant > 0 && parts[significant - 1] == 0
+                && (wide == null || wide[significant - 1] == null)) {
+            significant--;
         }
-        return new Version(Arrays.copyOf(parts, length), (wide != null) ? Arrays.copyOf(wide, length) : null,
-                trimmed.replace('_', '.'));
+        return new Version((significant == count) ? parts : Arrays.copyOf(parts, significant),
+                (wide != null) ? Arrays.copyOf(wide, significant) : null,
+                normalized ? trimmed : trimmed.replace('_', '.'));
     }
 
     /**

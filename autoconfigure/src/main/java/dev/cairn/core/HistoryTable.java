@@ -29,8 +29,13 @@ public final class HistoryTable {
     static final String COLUMNS = "installed_rank, version, description, type, script, checksum, installed_on,"
             + " installed_by, execution_time, success, installed_from";
 
-    private static final String PLANNING_COLUMNS = "installed_rank, version, description, type, checksum, success,"
-            + " execution_time";
+    /**
+     * What planning needs of every row; the description and the type only where planning uses them (repeatable and
+     * unfinished migrations, baselines), so that a start reads as little text as it can.
+     */
+    private static final String PLANNING_COLUMNS = "version, checksum, CASE WHEN type = '" + AppliedMigration.BASELINE
+            + "' THEN 2 WHEN type = '" + AppliedMigration.SCHEMA_CREATION + "' THEN 3 WHEN success THEN 1 WHEN"
+            + " execution_time IS NULL THEN -1 ELSE 0 END, description";
 
     private static final int[] INSERT_TYPES = { Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.INTEGER, SqlTypeValue.TYPE_UNKNOWN, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN,
@@ -67,7 +72,7 @@ public final class HistoryTable {
         this.databaseClock = now != null;
         this.insertSql = "INSERT INTO " + name.qualified() + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
                 + (this.databaseClock ? now : "?") + ", ?, ?, ?, ?)";
-        this.planningSql = "SELECT " + PLANNING_COLUMNS + " FROM " + name.qualified();
+        this.planningSql = "SELECT " + PLANNING_COLUMNS + " FROM " + name.qualified() + " ORDER BY installed_rank";
     }
 
     /**
@@ -105,7 +110,7 @@ public final class HistoryTable {
             }
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery(this.planningSql)) {
-                return sorted(readPlanningRows(rs));
+                return readPlanningRows(rs);
             }
         }
         catch (SQLException | RuntimeException ex) {
@@ -118,19 +123,23 @@ public final class HistoryTable {
      * @return the rows
      */
     public List<AppliedMigration> readForPlanning() {
-        return sorted(jdbc().query(this.planningSql, HistoryTable::readPlanningRows));
+        return jdbc().query(this.planningSql, HistoryTable::readPlanningRows);
     }
 
     private static List<AppliedMigration> readPlanningRows(ResultSet rs) throws SQLException {
         List<AppliedMigration> rows = new ArrayList<>();
         while (rs.next()) {
-            String version = rs.getString(2);
-            int checksum = rs.getInt(5);
+            String version = rs.getString(1);
+            int checksum = rs.getInt(2);
             Integer declared = rs.wasNull() ? null : checksum;
-            long executionTime = rs.getLong(7);
-            Long took = rs.wasNull() ? null : executionTime;
-            rows.add(new AppliedMigration(rs.getInt(1), (version != null) ? Version.parse(version) : null,
-                    rs.getString(3), rs.getString(4), null, declared, null, null, took, rs.getBoolean(6), null));
+            // One column for what planning tells apart: 1 applied, 2 a baseline, 3 Flyway's schema creation, 0 failed,
+            // -1 started and never finished. The description is read only where planning uses it.
+            int state = rs.getInt(3);
+            String type = (state == 2) ? AppliedMigration.BASELINE
+                    : (state == 3) ? AppliedMigration.SCHEMA_CREATION : null;
+            String description = (version == null || state <= 0) ? rs.getString(4) : null;
+            rows.add(new AppliedMigration(rows.size() + 1, (version != null) ? Version.parse(version) : null,
+                    description, type, null, declared, null, null, (state < 0) ? null : 0L, state > 0, null));
         }
         return rows;
     }

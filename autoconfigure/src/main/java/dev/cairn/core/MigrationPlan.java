@@ -95,19 +95,22 @@ public final class MigrationPlan {
 
     private static void checkDescription(ExecutableMigration migration, List<String> problems) {
         String description = migration.description();
-        String name = migration.origin() + ((migration.version() != null) ? " (version " + migration.version() + ")"
-                : "");
-        if (migration instanceof dev.cairn.core.source.JavaMigration java && java.declaredVersion() <= 0) {
-            problems.add(migration.origin() + " has version " + java.declaredVersion()
-                    + "; versions must be positive");
+        boolean java = migration instanceof dev.cairn.core.source.JavaMigration;
+        if (java && ((dev.cairn.core.source.JavaMigration) migration).declaredVersion() <= 0) {
+            problems.add(migration.origin() + " has version "
+                    + ((dev.cairn.core.source.JavaMigration) migration).declaredVersion() + "; versions must be positive");
         }
         // A script's description comes from its file name, which Flyway allows to have none (V6.sql).
-        if ((description == null || description.isBlank()) && migration instanceof dev.cairn.core.source.JavaMigration) {
-            problems.add(name + " has a blank description");
+        if ((description == null || description.isBlank()) && java) {
+            problems.add(name(migration) + " has a blank description");
         }
-        else if (description.length() > MAX_DESCRIPTION) {
-            problems.add(name + " has a description longer than " + MAX_DESCRIPTION + " characters");
+        else if (description != null && description.length() > MAX_DESCRIPTION) {
+            problems.add(name(migration) + " has a description longer than " + MAX_DESCRIPTION + " characters");
         }
+    }
+
+    private static String name(ExecutableMigration migration) {
+        return migration.origin() + ((migration.version() != null) ? " (version " + migration.version() + ")" : "");
     }
 
     /**

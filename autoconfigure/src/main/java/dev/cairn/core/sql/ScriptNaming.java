@@ -2,7 +2,9 @@ package dev.cairn.core.sql;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.cairn.ScriptNames;
 import dev.cairn.core.sql.ScriptName.Kind;
@@ -32,8 +34,11 @@ public final class ScriptNaming {
 
     private final ScriptNames names;
 
-    /** Every prefix with what it names, longest first, so that {@code afterMigrateError} wins over afterMigrate. */
-    private final List<Prefix> prefixes;
+    /**
+     * Every prefix with what it names, by its first character so that a file name is compared with one or two of
+     * them, longest first so that {@code afterMigrateError} wins over {@code afterMigrate}.
+     */
+    private final Map<Character, List<Prefix>> byFirstCharacter;
 
     /**
      * Creates naming rules; {@link #defaults()} has Flyway's.
@@ -47,7 +52,11 @@ public final class ScriptNaming {
         prefixes.add(new Prefix(names.repeatablePrefix(), Kind.REPEATABLE));
         CALLBACK_EVENTS.forEach((event) -> prefixes.add(new Prefix(event, Kind.CALLBACK)));
         prefixes.sort(Comparator.comparingInt((Prefix prefix) -> prefix.text().length()).reversed());
-        this.prefixes = List.copyOf(prefixes);
+        Map<Character, List<Prefix>> byFirstCharacter = new HashMap<>();
+        for (Prefix prefix : prefixes) {
+            byFirstCharacter.computeIfAbsent(prefix.text().charAt(0), (first) -> new ArrayList<>()).add(prefix);
+        }
+        this.byFirstCharacter = byFirstCharacter;
     }
 
     /**
@@ -140,7 +149,11 @@ public final class ScriptNaming {
     }
 
     private @Nullable Prefix prefixOf(String base) {
-        for (Prefix prefix : this.prefixes) {
+        List<Prefix> candidates = base.isEmpty() ? null : this.byFirstCharacter.get(base.charAt(0));
+        if (candidates == null) {
+            return null;
+        }
+        for (Prefix prefix : candidates) {
             if (base.startsWith(prefix.text())) {
                 return prefix;
             }

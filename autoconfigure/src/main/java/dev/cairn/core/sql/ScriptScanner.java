@@ -1,13 +1,22 @@
 package dev.cairn.core.sql;
 
 import java.io.IOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import dev.cairn.MigrationException;
 import dev.cairn.core.sql.ScriptName.Kind;
@@ -15,16 +24,18 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
 /**
  * Finds the scripts below Flyway-style locations, in folders and inside jars, each classpath location in every
- * classpath entry that has it ({@code classpath*:}), with one scan per location and classpath entry.
+ * classpath entry that has it (as {@code classpath*:} does), with one pass over each folder or jar. Folders and jars
+ * (also jars nested in a Spring Boot jar) are read directly, which costs a start with 1000 scripts a few milliseconds
+ * rather than the tens that Spring's pattern resolver takes; other kinds of URL go through that resolver.
  */
 public final class ScriptScanner {
 
@@ -32,7 +43,11 @@ public final class ScriptScanner {
 
     private static final String CONF = ".conf";
 
-    private final ResourcePatternResolver resolver;
+    private final ClassLoader classLoader;
+
+    private final ResourceLoader resourceLoader;
+
+    private @Nullable ResourcePatternResolver resolver;
 
     private final ScriptNaming naming;
 
@@ -42,7 +57,9 @@ public final class ScriptScanner {
      * @param naming how scripts are named
      */
     public ScriptScanner(ResourceLoader resourceLoader, ScriptNaming naming) {
-        this.resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+        ClassLoader classLoader = resourceLoader.getClassLoader();
+        this.classLoader = (classLoader != null) ? classLoader : ScriptScanner.class.getClassLoader();
+        this.resourceLoader = resourceLoader;
         this.naming = naming;
     }
 
@@ -52,7 +69,8 @@ public final class ScriptScanner {
      * @param naming how scripts are named
      */
     public ScriptScanner(ClassLoader classLoader, ScriptNaming naming) {
-        this.resolver = new PathMatchingResourcePatternResolver(classLoader);
+        this.classLoader = classLoader;
+        this.resourceLoader = new DefaultResourceLoader(classLoader);
         this.naming = naming;
     }
 
@@ -85,13 +103,12 @@ public final class ScriptScanner {
         long start = System.nanoTime();
         int before = scripts.size();
         if (location.classpath()) {
-            Resource[] roots = this.resolver.getResources(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX
-                    + location.path());
-            if (roots.length == 0) {
+            List<URL> roots = Collections.list(this.classLoader.getResources(location.path()));
+            if (roots.isEmpty()) {
                 logger.debug("No scripts in " + location + ": it is not on the classpath");
             }
-            for (Resource root : roots) {
-                scan(location, root, scripts);
+            for (URL root : roots) {
+                add(location, list(root), scripts);
             }
         }
         else {
@@ -101,7 +118,7 @@ public final class ScriptScanner {
                         + (Files.exists(directory) ? " is not a directory" : " does not exist"));
                 return;
             }
-            scan(location, new FileSystemResource(directory), scripts);
+            add(location, list(directory, true), scripts);
         }
         if (logger.isDebugEnabled()) {
             logger.debug("Found " + (scripts.size() - before) + " scripts in " + location + " in "
@@ -109,23 +126,73 @@ public final class ScriptScanner {
         }
     }
 
-    private void scan(ScriptLocation location, Resource root, List<ScriptFile> scripts) throws IOException {
-        String rootUrl = root.getURL().toString();
-        if (!rootUrl.endsWith("/")) {
-            rootUrl += "/";
-        }
-        Path rootPath = (root instanceof FileSystemResource) ? root.getFile().toPath() : null;
-        Map<String, Resource> files = new HashMap<>();
-        List<String> paths = new ArrayList<>();
-        for (Resource resource : this.resolver.getResources(rootUrl + "**")) {
-            String path = relativePath(rootUrl, rootPath, resource);
-            if (path != null && (location.classpath() || !inHiddenFolder(path))) {
-                files.put(path, resource);
-                paths.add(path);
+    /**
+     * The files below a classpath root by their paths below it: read straight from a folder or a jar (also a jar
+     * nested in a Spring Boot jar), or through Spring's resolver for other kinds of URL.
+     */
+    private Map<String, Resource> list(URL root) throws IOException {
+        if ("file".equals(root.getProtocol())) {
+            try {
+                return list(Path.of(root.toURI()), false);
+            }
+            catch (URISyntaxException | IllegalArgumentException ex) {
+                return listWithResolver(root);
             }
         }
-        for (String path : paths) {
-            Resource resource = files.get(path);
+        if (root.openConnection() instanceof JarURLConnection connection) {
+            JarFile jar = connection.getJarFile();
+            String prefix = connection.getEntryName();
+            prefix = (prefix == null || prefix.isEmpty()) ? "" : prefix.endsWith("/") ? prefix : prefix + "/";
+            String rootUrl = root.toString().endsWith("/") ? root.toString() : root + "/";
+            Map<String, Resource> files = new LinkedHashMap<>();
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+                JarEntry entry = entries.nextElement();
+                String name = entry.getName();
+                if (!entry.isDirectory() && name.startsWith(prefix) && name.length() > prefix.length()) {
+                    String path = name.substring(prefix.length());
+                    files.put(path, new JarEntryResource(jar, entry, rootUrl + path));
+                }
+            }
+            return files;
+        }
+        return listWithResolver(root);
+    }
+
+    private Map<String, Resource> list(Path directory, boolean skipHidden) throws IOException {
+        Map<String, Resource> files = new LinkedHashMap<>();
+        try (Stream<Path> walk = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path file : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(file)) {
+                    String path = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(),
+                            "/");
+                    if (!skipHidden || !inHiddenFolder(path)) {
+                        files.put(path, new FileSystemResource(file));
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
+    private Map<String, Resource> listWithResolver(URL root) throws IOException {
+        ResourcePatternResolver resolver = this.resolver;
+        if (resolver == null) {
+            resolver = ResourcePatternUtils.getResourcePatternResolver(this.resourceLoader);
+            this.resolver = resolver;
+        }
+        String rootUrl = root.toString().endsWith("/") ? root.toString() : root + "/";
+        Map<String, Resource> files = new LinkedHashMap<>();
+        for (Resource resource : resolver.getResources(rootUrl + "**")) {
+            String url = resource.getURL().toString();
+            if (url.startsWith(rootUrl) && !url.endsWith("/")) {
+                files.put(url.substring(rootUrl.length()).replace("%23", "#"), resource);
+            }
+        }
+        return files;
+    }
+
+    private void add(ScriptLocation location, Map<String, Resource> files, List<ScriptFile> scripts) {
+        files.forEach((path, resource) -> {
             String fileName = path.substring(path.lastIndexOf('/') + 1);
             ScriptName name = this.naming.parse(fileName);
             if (name.kind() == Kind.SUSPICIOUS) {
@@ -137,7 +204,7 @@ public final class ScriptScanner {
             else if (isOrphanConfig(path, files)) {
                 logger.warn("Ignoring " + location.originOf(path) + ": there is no script of that name next to it");
             }
-        }
+        });
     }
 
     private boolean isOrphanConfig(String path, Map<String, Resource> files) {
@@ -147,32 +214,6 @@ public final class ScriptScanner {
         String script = path.substring(0, path.length() - CONF.length());
         return !files.containsKey(script)
                 && this.naming.parse(script.substring(script.lastIndexOf('/') + 1)).kind() != Kind.NOT_A_MIGRATION;
-    }
-
-    /**
-     * The path of a file below the root with {@code /} separators, or {@code null} for folders.
-     */
-    private static @Nullable String relativePath(String rootUrl, @Nullable Path rootPath, Resource resource)
-            throws IOException {
-        if (rootPath != null && resource instanceof FileSystemResource file) {
-            Path path = file.getFile().toPath();
-            if (Files.isDirectory(path)) {
-                return null;
-            }
-            if (!path.startsWith(rootPath)) {
-                path = path.toRealPath();
-                rootPath = rootPath.toRealPath();
-            }
-            String relative = rootPath.relativize(path).toString();
-            return (path.getFileSystem().getSeparator().equals("/")) ? relative
-                    : relative.replace(path.getFileSystem().getSeparator(), "/");
-        }
-        // A jar entry: Spring builds its URL from the root's, escaping only '#'
-        String url = resource.getURL().toString();
-        if (!url.startsWith(rootUrl) || url.endsWith("/")) {
-            return null;
-        }
-        return url.substring(rootUrl.length()).replace("%23", "#");
     }
 
     /** Flyway skips hidden folders on the filesystem, such as the ..data folders of a Kubernetes ConfigMap. */
