@@ -33,9 +33,9 @@ public final class HistoryTable {
      * What planning needs of every row; the description and the type only where planning uses them (repeatable and
      * unfinished migrations, baselines), so that a start reads as little text as it can.
      */
-    private static final String PLANNING_COLUMNS = "version, checksum, CASE WHEN type = '" + AppliedMigration.BASELINE
+    private static final String PLANNING_COLUMNS = "checksum, CASE WHEN type = '" + AppliedMigration.BASELINE
             + "' THEN 2 WHEN type = '" + AppliedMigration.SCHEMA_CREATION + "' THEN 3 WHEN success THEN 1 WHEN"
-            + " execution_time IS NULL THEN -1 ELSE 0 END, description";
+            + " execution_time IS NULL THEN -1 ELSE 0 END, description, version";
 
     private static final int[] INSERT_TYPES = { Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.INTEGER, SqlTypeValue.TYPE_UNKNOWN, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN,
@@ -72,7 +72,12 @@ public final class HistoryTable {
         this.databaseClock = now != null;
         this.insertSql = "INSERT INTO " + name.qualified() + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
                 + (this.databaseClock ? now : "?") + ", ?, ?, ?, ?)";
-        this.planningSql = "SELECT " + PLANNING_COLUMNS + " FROM " + name.qualified() + " ORDER BY installed_rank";
+        String wholeNumber = dialect.isWholeNumber("version");
+        // The version as a number where it is one (-1 to read the text, -2 for none), the text otherwise.
+        String number = (wholeNumber != null) ? "CASE WHEN version IS NULL THEN -2 WHEN " + wholeNumber
+                + " THEN CAST(version AS " + dialect.bigintType() + ") ELSE -1 END" : "-1";
+        this.planningSql = "SELECT " + number + ", " + PLANNING_COLUMNS + " FROM " + name.qualified()
+                + " ORDER BY installed_rank";
     }
 
     /**
@@ -129,7 +134,12 @@ public final class HistoryTable {
     private static List<AppliedMigration> readPlanningRows(ResultSet rs) throws SQLException {
         List<AppliedMigration> rows = new ArrayList<>();
         while (rs.next()) {
-            String version = rs.getString(1);
+            long number = rs.getLong(1);
+            Version version = (number >= 0) ? Version.of(number) : null;
+            if (number == -1) {
+                String text = rs.getString(5);
+                version = (text != null) ? Version.parse(text) : null;
+            }
             int checksum = rs.getInt(2);
             Integer declared = rs.wasNull() ? null : checksum;
             // One column for what planning tells apart: 1 applied, 2 a baseline, 3 Flyway's schema creation, 0 failed,
@@ -138,8 +148,8 @@ public final class HistoryTable {
             String type = (state == 2) ? AppliedMigration.BASELINE
                     : (state == 3) ? AppliedMigration.SCHEMA_CREATION : null;
             String description = (version == null || state <= 0) ? rs.getString(4) : null;
-            rows.add(new AppliedMigration(rows.size() + 1, (version != null) ? Version.parse(version) : null,
-                    description, type, null, declared, null, null, (state < 0) ? null : 0L, state > 0, null));
+            rows.add(new AppliedMigration(rows.size() + 1, version, description, type, null, declared, null, null,
+                    (state < 0) ? null : 0L, state > 0, null));
         }
         return rows;
     }

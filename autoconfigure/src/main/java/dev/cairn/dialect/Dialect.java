@@ -47,6 +47,14 @@ public interface Dialect extends SqlDialect {
         return "VARCHAR(" + length + ")";
     }
 
+    /**
+     * The type to {@code CAST} a whole number to.
+     * @return for example {@code BIGINT}
+     */
+    default String bigintType() {
+        return "BIGINT";
+    }
+
     default String booleanType() {
         return "BOOLEAN";
     }
@@ -90,6 +98,17 @@ public interface Dialect extends SqlDialect {
      */
     default String renameTable(String table, String qualifiedTarget, String simpleTarget) {
         return "ALTER TABLE " + table + " RENAME TO " + simpleTarget;
+    }
+
+    /**
+     * An SQL condition that is true when a text column holds a whole number of at most 18 digits, or {@code null}
+     * where none is known. The history's versions are text; a start reads them as numbers where they are, which
+     * costs a fresh JVM less than a string per row.
+     * @param column the column
+     * @return the condition
+     */
+    default @Nullable String isWholeNumber(String column) {
+        return null;
     }
 
     /**

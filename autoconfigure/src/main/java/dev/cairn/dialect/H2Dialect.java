@@ -28,4 +28,9 @@ public class H2Dialect implements Dialect {
         return "SELECT CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
     }
 
+    @Override
+    public String isWholeNumber(String column) {
+        return "REGEXP_LIKE(" + column + ", '^[0-9]{1,18}$')";
+    }
+
 }

@@ -40,6 +40,11 @@ public class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String bigintType() {
+        return "SIGNED";
+    }
+
+    @Override
     public String timestampType() {
         return "DATETIME(3)";
     }
@@ -77,6 +82,11 @@ public class MariaDbDialect implements Dialect {
     @Override
     public String epochMillis(String column) {
         return "CAST(UNIX_TIMESTAMP(" + column + ") * 1000 AS SIGNED)";
+    }
+
+    @Override
+    public String isWholeNumber(String column) {
+        return column + " REGEXP '^[0-9]{1,18}$'";
     }
 
 }

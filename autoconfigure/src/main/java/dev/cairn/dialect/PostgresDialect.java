@@ -69,4 +69,9 @@ public class PostgresDialect implements Dialect {
         return (value != null) ? value.toInstant() : null;
     }
 
+    @Override
+    public String isWholeNumber(String column) {
+        return column + " ~ '^[0-9]{1,18}$'";
+    }
+
 }

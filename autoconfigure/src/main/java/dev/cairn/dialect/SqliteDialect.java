@@ -91,4 +91,9 @@ public class SqliteDialect implements Dialect {
         return (value != null) ? Instant.parse(value) : null;
     }
 
+    @Override
+    public String isWholeNumber(String column) {
+        return "(" + column + " GLOB '[0-9]*' AND " + column + " NOT GLOB '*[^0-9]*' AND length(" + column + ") <= 18)";
+    }
+
 }
