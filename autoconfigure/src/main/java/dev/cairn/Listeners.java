@@ -19,6 +19,10 @@ final class Listeners {
         this.listeners = List.copyOf(listeners);
     }
 
+    boolean isEmpty() {
+        return this.listeners.isEmpty();
+    }
+
     void tell(Consumer<MigrationListener> event) {
         for (MigrationListener listener : this.listeners) {
             try {

@@ -130,7 +130,9 @@ public class MigrationRunner {
      */
     public MigrateResult migrate() {
         long start = System.nanoTime();
-        this.listeners.tell(MigrationListener::runStarted);
+        if (!this.listeners.isEmpty()) {
+            this.listeners.tell(MigrationListener::runStarted);
+        }
         this.running.incrementAndGet();
         Database database = null;
         Callbacks callbacks = null;
@@ -154,8 +156,10 @@ public class MigrationRunner {
                 this.cachedStatus = null;
             }
             this.lastResult = result;
-            MigrateResult finished = result;
-            this.listeners.tell((listener) -> listener.runFinished(finished));
+            if (!this.listeners.isEmpty()) {
+                MigrateResult finished = result;
+                this.listeners.tell((listener) -> listener.runFinished(finished));
+            }
             return result;
         }
         catch (MigrationException ex) {
@@ -167,7 +171,9 @@ public class MigrationRunner {
             if (callbacks != null && !callbacks.isEmpty()) {
                 callbacks.afterMigrateError(database, ex);
             }
-            this.listeners.tell((listener) -> listener.runFailed(ex));
+            if (!this.listeners.isEmpty()) {
+                this.listeners.tell((listener) -> listener.runFailed(ex));
+            }
             throw ex;
         }
         finally {
@@ -492,13 +498,25 @@ public class MigrationRunner {
     }
 
     /**
+     * Migrations given once, as a class rather than a lambda: a start links no call site it need not.
+     */
+    private record Fixed(Map<String, Migration> migrations) implements Supplier<Map<String, Migration>> {
+
+        @Override
+        public Map<String, Migration> get() {
+            return this.migrations;
+        }
+
+    }
+
+    /**
      * Builds a {@link MigrationRunner}: its migrations, settings and listeners.
      */
     public static final class Builder {
 
         private final DataSource dataSource;
 
-        private Supplier<? extends Map<String, ? extends Migration>> migrations = Map::of;
+        private Supplier<? extends Map<String, ? extends Migration>> migrations = new Fixed(Map.of());
 
         private MigrationSettings settings = MigrationSettings.defaults();
 
@@ -529,7 +547,7 @@ public class MigrationRunner {
                 }
                 named.put(name, migration);
             }
-            this.migrations = () -> named;
+            this.migrations = new Fixed(named);
             return this;
         }
 

@@ -23,7 +23,7 @@ public record ScriptNames(String versionedPrefix, String undoPrefix, String repe
         requireText(undoPrefix, "cairn.undo-sql-migration-prefix");
         requireText(repeatablePrefix, "cairn.repeatable-sql-migration-prefix");
         requireText(separator, "cairn.sql-migration-separator");
-        if (suffixes.isEmpty() || suffixes.stream().anyMatch(String::isEmpty)) {
+        if (suffixes.isEmpty() || suffixes.contains("")) {
             throw new MigrationException("Invalid script suffixes " + suffixes + " (cairn.sql-migration-suffixes)",
                     "Set cairn.sql-migration-suffixes to one or more file name endings such as .sql.");
         }

@@ -46,8 +46,10 @@ public final class Version implements Comparable<Version> {
      */
     public static Version parse(String text) {
         // One pass over the characters: every start reads a version per history row.
-        String trimmed = text.strip();
-        int length = trimmed.length();
+        int length = text.length();
+        String trimmed = (length > 0 && (text.charAt(0) <= ' ' || text.charAt(length - 1) <= ' ')) ? text.strip()
+                : text;
+        length = trimmed.length();
         if (length == 0) {
             throw invalid(text);
         }

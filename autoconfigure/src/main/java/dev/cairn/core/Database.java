@@ -45,7 +45,8 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
      */
     public static Database connect(DataSource dataSource, MigrationSettings settings) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData metaData = connection.getMetaData();
+            // The driver's own metadata, not a pool's proxy of it: a fresh JVM loads one class fewer.
+            DatabaseMetaData metaData = unwrap(connection).getMetaData();
             Dialect dialect = Dialects.forProductName(metaData.getDatabaseProductName());
             String currentSchema = currentSchema(connection);
             String namespace = (settings.schema() != null) ? settings.schema()
@@ -107,6 +108,15 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
         return new LeaseLock(this.dataSource, this.lockName, this.history.name().qualified() + "_lock",
                 settings.lockLease(), this.dialect.currentTimeMillisQuery(),
                 (schema != null) ? this.dialect.createSchema(schema) : null);
+    }
+
+    private static Connection unwrap(Connection connection) {
+        try {
+            return connection.unwrap(Connection.class);
+        }
+        catch (SQLException | RuntimeException | AbstractMethodError ex) {
+            return connection;
+        }
     }
 
     private static String userName(DatabaseMetaData metaData) throws SQLException {

@@ -22,6 +22,21 @@ public final class MigrationPlan {
 
     private static final int MAX_DESCRIPTION = 200;
 
+    // Classes rather than lambdas: a start links no call site it need not (each costs a fresh JVM a millisecond).
+    private static final Comparator<ExecutableMigration> BY_VERSION = new Comparator<>() {
+        @Override
+        public int compare(ExecutableMigration a, ExecutableMigration b) {
+            return a.version().compareTo(b.version());
+        }
+    };
+
+    private static final Comparator<ExecutableMigration> BY_DESCRIPTION = new Comparator<>() {
+        @Override
+        public int compare(ExecutableMigration a, ExecutableMigration b) {
+            return a.description().compareTo(b.description());
+        }
+    };
+
     private final List<ExecutableMigration> versioned;
 
     private final List<ExecutableMigration> repeatable;
@@ -34,9 +49,13 @@ public final class MigrationPlan {
         this.versioned = Collections.unmodifiableList(versioned);
         this.repeatable = Collections.unmodifiableList(repeatable);
         this.byVersion = new HashMap<>(versioned.size() * 2);
-        versioned.forEach((migration) -> this.byVersion.put(migration.version(), migration));
+        for (ExecutableMigration migration : versioned) {
+            this.byVersion.put(migration.version(), migration);
+        }
         this.byDescription = new HashMap<>(repeatable.size() * 2);
-        repeatable.forEach((migration) -> this.byDescription.put(migration.description(), migration));
+        for (ExecutableMigration migration : repeatable) {
+            this.byDescription.put(migration.description(), migration);
+        }
     }
 
     /**
@@ -67,8 +86,8 @@ public final class MigrationPlan {
             (migration.repeatable() ? repeatable : versioned).add(migration);
             checkDescription(migration, problems);
         }
-        versioned.sort(Comparator.comparing(ExecutableMigration::version));
-        repeatable.sort(Comparator.comparing(ExecutableMigration::description));
+        versioned.sort(BY_VERSION);
+        repeatable.sort(BY_DESCRIPTION);
         for (int i = 1; i < versioned.size(); i++) {
             ExecutableMigration previous = versioned.get(i - 1);
             ExecutableMigration migration = versioned.get(i);

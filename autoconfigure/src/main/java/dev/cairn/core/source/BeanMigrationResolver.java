@@ -27,7 +27,9 @@ public final class BeanMigrationResolver implements MigrationResolver {
     public List<ExecutableMigration> resolve() {
         Map<String, ? extends Migration> beans = this.beans.get();
         List<ExecutableMigration> migrations = new ArrayList<>(beans.size());
-        beans.forEach((name, bean) -> migrations.add(new JavaMigration(name, bean)));
+        for (Map.Entry<String, ? extends Migration> bean : beans.entrySet()) {
+            migrations.add(new JavaMigration(bean.getKey(), bean.getValue()));
+        }
         return migrations;
     }
 

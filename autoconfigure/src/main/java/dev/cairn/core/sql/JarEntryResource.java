@@ -40,8 +40,23 @@ final class JarEntryResource extends AbstractResource {
 
     @Override
     public byte[] getContentAsByteArray() throws IOException {
+        long size = this.entry.getSize();
         try (InputStream input = getInputStream()) {
-            return input.readAllBytes();
+            if (size < 0 || size > Integer.MAX_VALUE - 8) {
+                return input.readAllBytes();
+            }
+            // The size is known: one array of it rather than readAllBytes' buffers and copies.
+            byte[] content = input.readNBytes((int) size);
+            int next = input.read();
+            if (next < 0) {
+                return content;
+            }
+            // Longer than the jar said: keep reading rather than cut the script short.
+            byte[] rest = input.readAllBytes();
+            byte[] all = java.util.Arrays.copyOf(content, content.length + 1 + rest.length);
+            all[content.length] = (byte) next;
+            System.arraycopy(rest, 0, all, content.length + 1, rest.length);
+            return all;
         }
     }
 

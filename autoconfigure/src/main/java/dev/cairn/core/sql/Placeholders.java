@@ -1,7 +1,6 @@
 package dev.cairn.core.sql;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +19,8 @@ public final class Placeholders {
     public static final List<String> BUILT_INS = List.of("defaultSchema", "user", "database", "timestamp", "filename",
             "workingDirectory", "table", "environment");
 
-    private static final List<String> BUILT_IN_KEYS = BUILT_INS.stream().map(Placeholders::key).toList();
+    private static final List<String> BUILT_IN_KEYS = keys(BUILT_INS);
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static final Placeholders DISABLED = new Placeholders(false, Map.of(), null);
 
@@ -54,7 +52,9 @@ public final class Placeholders {
      */
     public static Placeholders of(Map<String, String> values) {
         Map<String, String> all = new HashMap<>();
-        values.forEach((name, value) -> all.put(key(name), value));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            all.put(key(value.getKey()), value.getValue());
+        }
         // The environment name Flyway uses when none is configured
         return new Placeholders(true, all, null).withBuiltIn("workingDirectory", System.getProperty("user.dir"))
             .withBuiltIn("environment", "default");
@@ -89,7 +89,19 @@ public final class Placeholders {
      * @return placeholders with that timestamp
      */
     public Placeholders withTimestamp(LocalDateTime time) {
-        return withBuiltIn("timestamp", TIMESTAMP.format(time));
+        // Written by hand as yyyy-MM-dd HH:mm:ss: every start sets it, and a DateTimeFormatter costs a fresh JVM more.
+        StringBuilder text = new StringBuilder(19);
+        text.append(time.getYear()).append('-');
+        twoDigits(text, time.getMonthValue()).append('-');
+        twoDigits(text, time.getDayOfMonth()).append(' ');
+        twoDigits(text, time.getHour()).append(':');
+        twoDigits(text, time.getMinute()).append(':');
+        twoDigits(text, time.getSecond());
+        return withBuiltIn("timestamp", text.toString());
+    }
+
+    private static StringBuilder twoDigits(StringBuilder text, int value) {
+        return text.append((value < 10) ? "0" : "").append(value);
     }
 
     /**
@@ -201,6 +213,14 @@ public final class Placeholders {
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> keys(List<String> names) {
+        List<String> keys = new java.util.ArrayList<>(names.size());
+        for (String name : names) {
+            keys.add(key(name));
+        }
+        return List.copyOf(keys);
     }
 
 }

@@ -30,6 +30,14 @@ public final class ScriptNaming {
             "afterMigrateOperationFinish", "afterInfoOperationFinish", "createSchema", "beforeCreateSchema",
             "beforeConnect", "afterConnect");
 
+    // A class rather than a lambda: a start links no call site it need not.
+    private static final Comparator<Prefix> LONGEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(Prefix a, Prefix b) {
+            return Integer.compare(b.text().length(), a.text().length());
+        }
+    };
+
     private static final ScriptNaming DEFAULTS = new ScriptNaming(ScriptNames.FLYWAY);
 
     private final ScriptNames names;
@@ -50,11 +58,18 @@ public final class ScriptNaming {
         prefixes.add(new Prefix(names.versionedPrefix(), Kind.VERSIONED));
         prefixes.add(new Prefix(names.undoPrefix(), Kind.UNDO));
         prefixes.add(new Prefix(names.repeatablePrefix(), Kind.REPEATABLE));
-        CALLBACK_EVENTS.forEach((event) -> prefixes.add(new Prefix(event, Kind.CALLBACK)));
-        prefixes.sort(Comparator.comparingInt((Prefix prefix) -> prefix.text().length()).reversed());
+        for (String event : CALLBACK_EVENTS) {
+            prefixes.add(new Prefix(event, Kind.CALLBACK));
+        }
+        prefixes.sort(LONGEST_FIRST);
         Map<Character, List<Prefix>> byFirstCharacter = new HashMap<>();
         for (Prefix prefix : prefixes) {
-            byFirstCharacter.computeIfAbsent(prefix.text().charAt(0), (first) -> new ArrayList<>()).add(prefix);
+            List<Prefix> starting = byFirstCharacter.get(prefix.text().charAt(0));
+            if (starting == null) {
+                starting = new ArrayList<>();
+                byFirstCharacter.put(prefix.text().charAt(0), starting);
+            }
+            starting.add(prefix);
         }
         this.byFirstCharacter = byFirstCharacter;
     }

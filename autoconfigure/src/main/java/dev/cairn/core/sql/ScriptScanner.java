@@ -24,10 +24,10 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
 
@@ -43,9 +43,17 @@ public final class ScriptScanner {
 
     private static final String CONF = ".conf";
 
+    // A class rather than a lambda: a start links no call site it need not.
+    private static final Comparator<ScriptFile> BY_PATH = new Comparator<>() {
+        @Override
+        public int compare(ScriptFile a, ScriptFile b) {
+            return a.relativePath().compareTo(b.relativePath());
+        }
+    };
+
     private final ClassLoader classLoader;
 
-    private final ResourceLoader resourceLoader;
+    private final @Nullable ResourceLoader resourceLoader;
 
     private @Nullable ResourcePatternResolver resolver;
 
@@ -70,7 +78,7 @@ public final class ScriptScanner {
      */
     public ScriptScanner(ClassLoader classLoader, ScriptNaming naming) {
         this.classLoader = classLoader;
-        this.resourceLoader = new DefaultResourceLoader(classLoader);
+        this.resourceLoader = null;
         this.naming = naming;
     }
 
@@ -95,7 +103,7 @@ public final class ScriptScanner {
             }
         }
         // Stable: scripts of the same path keep the order of the locations and of the classpath
-        scripts.sort(Comparator.comparing(ScriptFile::relativePath));
+        scripts.sort(BY_PATH);
         return scripts;
     }
 
@@ -177,7 +185,8 @@ public final class ScriptScanner {
     private Map<String, Resource> listWithResolver(URL root) throws IOException {
         ResourcePatternResolver resolver = this.resolver;
         if (resolver == null) {
-            resolver = ResourcePatternUtils.getResourcePatternResolver(this.resourceLoader);
+            resolver = (this.resourceLoader != null) ? ResourcePatternUtils.getResourcePatternResolver(this.resourceLoader)
+                    : new PathMatchingResourcePatternResolver(this.classLoader);
             this.resolver = resolver;
         }
         String rootUrl = root.toString().endsWith("/") ? root.toString() : root + "/";
@@ -192,7 +201,9 @@ public final class ScriptScanner {
     }
 
     private void add(ScriptLocation location, Map<String, Resource> files, List<ScriptFile> scripts) {
-        files.forEach((path, resource) -> {
+        for (Map.Entry<String, Resource> file : files.entrySet()) {
+            String path = file.getKey();
+            Resource resource = file.getValue();
             String fileName = path.substring(path.lastIndexOf('/') + 1);
             ScriptName name = this.naming.parse(fileName);
             if (name.kind() == Kind.SUSPICIOUS) {
@@ -204,7 +215,7 @@ public final class ScriptScanner {
             else if (isOrphanConfig(path, files)) {
                 logger.warn("Ignoring " + location.originOf(path) + ": there is no script of that name next to it");
             }
-        });
+        }
     }
 
     private boolean isOrphanConfig(String path, Map<String, Resource> files) {
