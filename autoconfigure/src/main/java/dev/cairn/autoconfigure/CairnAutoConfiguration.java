@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -48,6 +49,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 @ImportRuntimeHints(CairnRuntimeHints.class)
 public final class CairnAutoConfiguration {
+
+    @Bean
+    @ConfigurationPropertiesBinding
+    static VersionConverter cairnVersionConverter() {
+        return new VersionConverter();
+    }
 
     @Bean
     @ConditionalOnMissingBean(CairnConnectionDetails.class)

@@ -40,9 +40,9 @@ public class CairnProperties {
     private @Nullable String schema;
 
     /**
-     * Highest version to apply, or "latest" for every migration.
+     * Highest version to apply, such as 4 or 1.2, or "latest" for every migration.
      */
-    private String target = "latest";
+    private @Nullable Version target;
 
     /**
      * When to migrate: "ready" on ApplicationReadyEvent, once every bean exists; "startup" while the context
@@ -117,7 +117,7 @@ public class CairnProperties {
     /**
      * Version recorded by a baseline: migrations up to it are taken to be in the adopted schema.
      */
-    private String baselineVersion = "1";
+    private Version baselineVersion = Version.of(1);
 
     /**
      * Description recorded by a baseline.
@@ -159,11 +159,11 @@ public class CairnProperties {
         this.schema = schema;
     }
 
-    public String getTarget() {
+    public @Nullable Version getTarget() {
         return this.target;
     }
 
-    public void setTarget(String target) {
+    public void setTarget(@Nullable Version target) {
         this.target = target;
     }
 
@@ -271,11 +271,11 @@ public class CairnProperties {
         this.placeholderReplacement = placeholderReplacement;
     }
 
-    public String getBaselineVersion() {
+    public Version getBaselineVersion() {
         return this.baselineVersion;
     }
 
-    public void setBaselineVersion(String baselineVersion) {
+    public void setBaselineVersion(Version baselineVersion) {
         this.baselineVersion = baselineVersion;
     }
 
@@ -315,7 +315,7 @@ public class CairnProperties {
         return MigrationSettings.defaults()
             .withTable(this.table)
             .withSchema((this.schema != null && !this.schema.isBlank()) ? this.schema : null)
-            .withTarget(parseTarget(this.target, this.mode == Mode.ROLLBACK))
+            .withTarget(target(this.target, this.mode == Mode.ROLLBACK))
             .withOutOfOrder(this.outOfOrder)
             .withLockWaitTimeout(this.lock.getWaitTimeout())
             .withLockLease(this.lock.getLease())
@@ -325,31 +325,20 @@ public class CairnProperties {
             .withEncoding(this.encoding)
             .withPlaceholders(this.placeholders)
             .withPlaceholderReplacement(this.placeholderReplacement)
-            .withBaselineVersion(parseVersion(this.baselineVersion, "cairn.baseline-version"))
+            .withBaselineVersion(this.baselineVersion)
             .withBaselineDescription(this.baselineDescription)
             .withBaselineOnMigrate(this.baselineOnMigrate)
             .withFlywayImport(this.flyway.isImport())
             .withFlywayTable(this.flyway.getTable());
     }
 
-    private static Version parseVersion(String version, String property) {
-        if (!Version.isVersion(version)) {
-            throw new MigrationException("Invalid version '" + version + "' (" + property + ")",
-                    "Set " + property + " to a version such as 1 or 1.2.");
-        }
-        return Version.parse(version);
-    }
-
-    private static @Nullable Version parseTarget(@Nullable String target, boolean rollback) {
-        if (target == null || target.isBlank() || target.trim().equalsIgnoreCase("latest")) {
-            return null;
-        }
+    private static @Nullable Version target(@Nullable Version target, boolean rollback) {
         // Migrating to 0 would apply nothing, but rolling back to 0 reverts everything.
-        if (!Version.isVersion(target) || (!rollback && Version.parse(target).compareTo(Version.of(0)) == 0)) {
+        if (target != null && !rollback && target.compareTo(Version.of(0)) == 0) {
             throw new MigrationException("Invalid migration target '" + target + "' (cairn.target)",
                     "Set cairn.target to a version such as 4 or 1.2, or to 'latest'.");
         }
-        return Version.parse(target);
+        return target;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cairn.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.cairn.MigrationSettings;
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The defaults documented in README.md are the ones the code uses.
@@ -22,7 +24,8 @@ class CairnPropertiesTests {
         assertThat(properties.isEnabled()).isTrue();
         assertThat(properties.getTable()).isEqualTo("cairn_migrations");
         assertThat(properties.getSchema()).isNull();
-        assertThat(properties.getTarget()).isEqualTo("latest");
+        assertThat(properties.getTarget()).as("latest").isNull();
+        assertThat(properties.getBaselineVersion()).hasToString("1");
         assertThat(properties.getRunOn()).isEqualTo(CairnProperties.RunOn.READY);
         assertThat(properties.isOutOfOrder()).isFalse();
         assertThat(properties.isFailOnError()).isTrue();
@@ -38,22 +41,34 @@ class CairnPropertiesTests {
 
     @Test
     void targetLatestMeansEveryMigrationAndANumberIsAVersion() {
-        CairnProperties properties = new CairnProperties();
-        properties.setTarget("20261121093000");
-        assertThat(properties.toSettings().target()).hasToString("20261121093000");
-        properties.setTarget("1.12.10");
-        assertThat(properties.toSettings().target()).isEqualTo(dev.cairn.Version.parse("1_12_10"));
-        properties.setTarget("LATEST");
-        assertThat(properties.toSettings().target()).isNull();
+        assertThat(bind(Map.of("cairn.target", "20261121093000")).toSettings().target()).hasToString("20261121093000");
+        assertThat(bind(Map.of("cairn.target", "1_12_10")).toSettings().target())
+            .isEqualTo(dev.cairn.Version.parse("1.12.10"));
+        assertThat(bind(Map.of("cairn.target", "LATEST")).toSettings().target()).isNull();
+        assertThat(bind(Map.of("cairn.target", 4)).toSettings().target()).as("a number in YAML").hasToString("4");
+    }
+
+    @Test
+    void aVersionThatIsNotOneFailsBindingWithTheValueAsWritten() {
+        assertThatException().isThrownBy(() -> bind(Map.of("cairn.baseline-version", "1.x")))
+            .withMessageContaining("cairn.baseline-version")
+            .havingRootCause()
+            .withMessageContaining("Invalid version '1.x'");
+    }
+
+    private static CairnProperties bind(Map<String, Object> properties) {
+        org.springframework.format.support.FormattingConversionService conversion =
+                new org.springframework.boot.convert.ApplicationConversionService();
+        conversion.addConverter(new VersionConverter());
+        return new Binder(List.of(new MapConfigurationPropertySource(properties)), null, conversion)
+            .bindOrCreate("cairn", CairnProperties.class);
     }
 
     @Test
     void bindsTheScriptAndFlywayProperties() {
-        MapConfigurationPropertySource source = new MapConfigurationPropertySource(Map.of(
-                "cairn.locations", "classpath:db/one,filesystem:/opt/sql", "cairn.flyway.import", "false",
-                "cairn.flyway.table", "schema_version", "cairn.placeholders.owner", "app",
-                "cairn.sql-migration-suffixes", ".sql,.ddl", "cairn.baseline-version", "1.5"));
-        CairnProperties properties = new Binder(source).bind("cairn", CairnProperties.class).get();
+        CairnProperties properties = bind(Map.of("cairn.locations", "classpath:db/one,filesystem:/opt/sql",
+                "cairn.flyway.import", "false", "cairn.flyway.table", "schema_version", "cairn.placeholders.owner",
+                "app", "cairn.sql-migration-suffixes", ".sql,.ddl", "cairn.baseline-version", "1.5"));
         MigrationSettings settings = properties.toSettings();
         assertThat(settings.locations()).containsExactly("classpath:db/one", "filesystem:/opt/sql");
         assertThat(settings.flywayImport()).isFalse();

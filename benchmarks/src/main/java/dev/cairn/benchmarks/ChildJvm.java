@@ -85,9 +85,8 @@ final class ChildJvm {
     private String classpathFor(Collection<Tool> tools, List<Path> additions) {
         List<String> entries = new ArrayList<>();
         for (String entry : this.classpath) {
-            String fileName = Path.of(entry).getFileName().toString();
-            boolean foreign = Arrays.stream(Tool.values())
-                .anyMatch((tool) -> !tools.contains(tool) && tool.owns(fileName));
+            Path path = Path.of(entry);
+            boolean foreign = Arrays.stream(Tool.values()).anyMatch((tool) -> !tools.contains(tool) && tool.owns(path));
             if (!foreign) {
                 entries.add(entry);
             }

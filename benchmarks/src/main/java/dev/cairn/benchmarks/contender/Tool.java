@@ -1,7 +1,11 @@
 package dev.cairn.benchmarks.contender;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The contenders: how each is named in the results, where it records what it applied, which jars belong to it
@@ -10,16 +14,17 @@ import java.util.Locale;
 public enum Tool {
 
     /** The floor: plain JDBC, one transaction per migration with its history row. */
-    RAW_JDBC("raw JDBC", "bench_history", List.of()),
+    RAW_JDBC("raw JDBC", "bench_history", List.of(), null),
 
     /** Cairn through its public {@code MigrationRunner}, given migrations or reading the SQL scripts. */
-    CAIRN("Cairn", "cairn_migrations", List.of("cairn-spring-boot-")),
+    CAIRN("Cairn", "cairn_migrations", List.of("cairn-spring-boot-"), "dev/cairn/MigrationRunner.class"),
 
     /** Flyway with its defaults, given Java-based migrations or reading the SQL scripts. */
-    FLYWAY("Flyway", "flyway_schema_history", List.of("flyway-", "spring-boot-flyway-")),
+    FLYWAY("Flyway", "flyway_schema_history", List.of("flyway-", "spring-boot-flyway-"),
+            "org/flywaydb/core/Flyway.class"),
 
     /** Liquibase with one changeset per migration, or per SQL script. */
-    LIQUIBASE("Liquibase", "databasechangelog", List.of("liquibase-"));
+    LIQUIBASE("Liquibase", "databasechangelog", List.of("liquibase-"), "liquibase/Liquibase.class");
 
     private final String label;
 
@@ -27,10 +32,13 @@ public enum Tool {
 
     private final List<String> jarPrefixes;
 
-    Tool(String label, String historyTable, List<String> jarPrefixes) {
+    private final @Nullable String marker;
+
+    Tool(String label, String historyTable, List<String> jarPrefixes, @Nullable String marker) {
         this.label = label;
         this.historyTable = historyTable;
         this.jarPrefixes = jarPrefixes;
+        this.marker = marker;
     }
 
     public String label() {
@@ -46,12 +54,20 @@ public enum Tool {
     }
 
     /**
-     * Whether a classpath entry belongs to this tool alone, so that other contenders run without it.
-     * @param fileName the jar's file name
-     * @return whether it is this tool's jar
+     * Whether a classpath entry belongs to this tool alone, so that other contenders run without it: a jar of its
+     * name, or a folder of classes that holds the tool's main class, as a build of this repository puts Cairn's own
+     * {@code autoconfigure/target/classes} on the classpath rather than a jar.
+     * @param entry the classpath entry
+     * @return whether it is this tool's
      */
-    public boolean owns(String fileName) {
-        return this.jarPrefixes.stream().anyMatch(fileName::startsWith);
+    public boolean owns(Path entry) {
+        String fileName = entry.getFileName().toString();
+        for (String prefix : this.jarPrefixes) {
+            if (fileName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return this.marker != null && Files.isDirectory(entry) && Files.exists(entry.resolve(this.marker));
     }
 
     /**
