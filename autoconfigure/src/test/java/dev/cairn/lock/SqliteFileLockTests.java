@@ -99,7 +99,7 @@ class SqliteFileLockTests {
         String url = database();
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), HoldLock.class.getName(), url)
-            .redirectErrorStream(true)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
         try {
             BufferedReader output = new BufferedReader(
