@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.dao.DataAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -132,7 +131,7 @@ abstract class AbstractMigrationRunnerTests {
         assertThat(runner.status().currentVersion()).hasToString("1");
         assertThat(runner.status().migrations()).extracting(MigrationInfo::state)
             .containsExactly(MigrationState.APPLIED, MigrationState.FAILED, MigrationState.PENDING);
-        assertThat(tableExists("broken")).isEqualTo(!rollsBackDdl());
+        assertThat(this.database.hasTable("broken")).isEqualTo(!rollsBackDdl());
     }
 
     @Test
@@ -163,7 +162,7 @@ abstract class AbstractMigrationRunnerTests {
         assertThat(runner(log(1), fixed).repair()).extracting(TestMigrations::version).containsExactly(2L);
         this.database.jdbc().execute("DROP TABLE broken");
         assertThat(runner(log(1), fixed).migrate().applied()).extracting(TestMigrations::version).containsExactly(2L);
-        assertThat(tableExists("broken")).isTrue();
+        assertThat(this.database.hasTable("broken")).isTrue();
     }
 
     @Test
@@ -171,7 +170,7 @@ abstract class AbstractMigrationRunnerTests {
         MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1)),
                 MigrationSettings.defaults().withTable("fresh_history"));
         assertThat(runner.repair()).isEmpty();
-        assertThat(tableExists("fresh_history")).isFalse();
+        assertThat(this.database.hasTable("fresh_history")).isFalse();
     }
 
     @Test
@@ -180,7 +179,7 @@ abstract class AbstractMigrationRunnerTests {
         runner(log(1), new NonTransactional(2, "Create plain", "CREATE TABLE plain (id INTEGER)", autoCommit))
             .migrate();
         assertThat(autoCommit.get()).isOne();
-        assertThat(tableExists("plain")).isTrue();
+        assertThat(this.database.hasTable("plain")).isTrue();
         assertThat(runner().status().currentVersion()).hasToString("2");
     }
 
@@ -205,13 +204,13 @@ abstract class AbstractMigrationRunnerTests {
         RollbackResult result = runner.rollbackTo(1);
         assertThat(result.reverted()).extracting(TestMigrations::version).containsExactly(3L, 2L);
         assertThat(result.currentVersion()).hasToString("1");
-        assertThat(tableExists("a")).isTrue();
-        assertThat(tableExists("b")).isFalse();
-        assertThat(tableExists("c")).isFalse();
+        assertThat(this.database.hasTable("a")).isTrue();
+        assertThat(this.database.hasTable("b")).isFalse();
+        assertThat(this.database.hasTable("c")).isFalse();
         assertThat(runner.status().inState(MigrationState.PENDING)).extracting(TestMigrations::version)
             .containsExactly(2L, 3L);
         assertThat(runner.migrate().applied()).hasSize(2);
-        assertThat(tableExists("c")).isTrue();
+        assertThat(this.database.hasTable("c")).isTrue();
     }
 
     @Test
@@ -224,7 +223,7 @@ abstract class AbstractMigrationRunnerTests {
         runner.migrate();
         assertThatExceptionOfType(IrreversibleMigrationException.class).isThrownBy(() -> runner.rollbackTo(0))
             .withMessageContaining("Migration 2 \"Create b\" (bean ").withMessageContaining("is irreversible");
-        assertThat(tableExists("c")).isTrue();
+        assertThat(this.database.hasTable("c")).isTrue();
         assertThat(runner.status().currentVersion()).hasToString("3");
     }
 
@@ -235,7 +234,7 @@ abstract class AbstractMigrationRunnerTests {
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::migrate)
             .withMessageContaining("both have version 1")
             .withMessageContaining("Invalid migrations, nothing was changed");
-        assertThat(tableExists("fresh_history")).isFalse();
+        assertThat(this.database.hasTable("fresh_history")).isFalse();
         assertThat(logged()).isEmpty();
     }
 
@@ -320,8 +319,8 @@ abstract class AbstractMigrationRunnerTests {
         assertThat(migrations.get(2).installedOn()).isEqualTo(then.plusSeconds(10));
         assertThat(this.database.jdbc().queryForList("SELECT installed_rank FROM old_history ORDER BY installed_rank",
                 Integer.class)).containsExactly(1, 2, 3, 4);
-        assertThat(tableExists("old_history_up")).isFalse();
-        assertThat(tableExists("old_history_v1")).isFalse();
+        assertThat(this.database.hasTable("old_history_up")).isFalse();
+        assertThat(this.database.hasTable("old_history_v1")).isFalse();
         assertThat(logged()).containsExactly(11L);
     }
 
@@ -333,7 +332,7 @@ abstract class AbstractMigrationRunnerTests {
             .withMessageContaining("The table applied_log named by cairn.table is not a Cairn history table")
             .withMessageContaining("[version]");
         assertThat(logged()).isEmpty();
-        assertThat(tableExists("applied_log_lock")).isFalse();
+        assertThat(this.database.hasTable("applied_log_lock")).isFalse();
     }
 
     @Test
@@ -346,7 +345,7 @@ abstract class AbstractMigrationRunnerTests {
             .withMessageContaining("but no history table fresh_history")
             .satisfies((ex) -> assertThat(ex.getAction()).contains("cairn.baseline-on-migrate=true",
                     "cairn.baseline-version", "MigrationRunner.baseline()"));
-        assertThat(tableExists("fresh_history")).isFalse();
+        assertThat(this.database.hasTable("fresh_history")).isFalse();
         assertThat(logged()).isEmpty();
     }
 
@@ -487,14 +486,5 @@ abstract class AbstractMigrationRunnerTests {
         return this.database.jdbc().queryForList("SELECT version FROM applied_log ORDER BY version", Long.class);
     }
 
-    protected boolean tableExists(String table) {
-        try {
-            this.database.jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
-            return true;
-        }
-        catch (DataAccessException ex) {
-            return false;
-        }
-    }
 
 }

@@ -94,7 +94,7 @@ class SqliteRunModeTests extends AbstractRunModeTests {
             .containsPattern("\\| 3 +\\| Seed greetings +\\| JAVA \\| PENDING \\|")
             .containsPattern("\\| 2 +\\| add farewells +\\| SQL +\\| PENDING \\|");
         assertThat(applied()).containsExactly("1");
-        assertThat(tableExists("farewells")).isFalse();
+        assertThat(this.database.hasTable("farewells")).isFalse();
 
         Run info = run("info", "--cairn.mode=info");
         assertThat(info.exitCode()).as(info.output()).isZero();

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.dao.DataAccessException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -148,7 +147,7 @@ abstract class AbstractSqlMigrationTests {
             .withMessageContaining("filesystem:" + this.scripts + "/V2__twice.sql")
             .withMessageContaining("both have version 2")
             .withMessageContaining("bean '");
-        assertThat(tableExists("cairn_migrations")).isFalse();
+        assertThat(this.database.hasTable("cairn_migrations")).isFalse();
     }
 
     @Test
@@ -161,10 +160,10 @@ abstract class AbstractSqlMigrationTests {
         runner.migrate();
         assertThat(runner.status().migrations()).allSatisfy((migration) -> assertThat(migration.reversible()).isTrue());
         assertThat(runner.rollbackTo(1).reverted()).extracting(TestMigrations::version).containsExactly(2L);
-        assertThat(tableExists("b")).isFalse();
-        assertThat(tableExists("a")).isTrue();
+        assertThat(this.database.hasTable("b")).isFalse();
+        assertThat(this.database.hasTable("a")).isTrue();
         assertThat(runner.migrate().applied()).extracting(TestMigrations::version).containsExactly(2L);
-        assertThat(tableExists("b")).isTrue();
+        assertThat(this.database.hasTable("b")).isTrue();
     }
 
     @Test
@@ -236,7 +235,7 @@ abstract class AbstractSqlMigrationTests {
         script("V2_remove_x.sql", "DROP TABLE log;");
         assertThat(runner().migrate().applied()).hasSize(1);
         assertThat(output).contains("WARN").contains("V2_remove_x.sql").contains("V2__remove_x.sql");
-        assertThat(tableExists("log")).isTrue();
+        assertThat(this.database.hasTable("log")).isTrue();
     }
 
     @Test
@@ -274,14 +273,5 @@ abstract class AbstractSqlMigrationTests {
         return this.database.jdbc().queryForList("SELECT entry FROM log", String.class);
     }
 
-    protected boolean tableExists(String table) {
-        try {
-            this.database.jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
-            return true;
-        }
-        catch (DataAccessException ex) {
-            return false;
-        }
-    }
 
 }

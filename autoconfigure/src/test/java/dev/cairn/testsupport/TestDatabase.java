@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -78,6 +79,21 @@ public final class TestDatabase implements AutoCloseable {
 
     public JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource());
+    }
+
+    /**
+     * Whether a table can be read, found by reading it, as the database resolves the name.
+     * @param table the table's name
+     * @return whether it exists
+     */
+    public boolean hasTable(String table) {
+        try {
+            jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+            return true;
+        }
+        catch (DataAccessException ex) {
+            return false;
+        }
     }
 
     /**

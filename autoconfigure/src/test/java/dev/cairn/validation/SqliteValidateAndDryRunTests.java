@@ -40,7 +40,7 @@ class SqliteValidateAndDryRunTests extends AbstractValidateAndDryRunTests {
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner(MigrationSettings.defaults())::validate)
             .withMessageContaining("Applied migration 2 \"greet\"")
             .withMessageContaining("was changed");
-        assertThat(tableExists("cairn_migrations")).isFalse();
+        assertThat(this.database.hasTable("cairn_migrations")).isFalse();
     }
 
 }
