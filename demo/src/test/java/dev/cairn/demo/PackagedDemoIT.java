@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +17,12 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The packaged demo, started with {@code java -jar} as a user starts it: the SQL scripts are found inside the
- * executable jar, applied with the Java migrations, and on the next start found applied.
+ * executable jar, applied with the Java migrations, and on the next start found applied. Once as it is, once from
+ * its AOT-processed classes ({@code -Dspring.aot.enabled=true}), as a native image starts.
  */
 class PackagedDemoIT {
 
@@ -39,7 +42,35 @@ class PackagedDemoIT {
     @Test
     void appliesTheScriptsInsideTheExecutableJar() throws Exception {
         int port = freePort();
-        Path log = start(port, "first");
+        Path log = start(port, "first", List.of(),
+                List.of("--spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("demo.db")));
+        assertMigrated(port, log);
+        stop();
+
+        Path again = start(port, "second", List.of(),
+                List.of("--spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("demo.db")));
+        assertThat(Files.readString(again)).contains("Schema is up to date at version 5");
+    }
+
+    /**
+     * The auto-configuration, the runtime hints and the migrations work without the context being built by
+     * reflection at start-up. Conditions were evaluated at build time, where no {@code spring.datasource.url} was
+     * set, so the demo uses its default SQLite file in the working directory.
+     */
+    @Test
+    void migratesFromTheAheadOfTimeProcessedApplication() throws Exception {
+        int port = freePort();
+        Path log = start(port, "first", List.of("-Dspring.aot.enabled=true"), List.of());
+        assertMigrated(port, log);
+        assertThat(Files.readString(log)).contains("Starting AOT-processed DemoApplication");
+        assertThat(this.directory.resolve("data").resolve("cairn-demo.db")).exists();
+        stop();
+
+        Path again = start(port, "second", List.of("-Dspring.aot.enabled=true"), List.of());
+        assertThat(Files.readString(again)).contains("Schema is up to date at version 5");
+    }
+
+    private void assertMigrated(int port, Path log) throws Exception {
         Map<String, Object> status = RestClient.create("http://localhost:" + port).get().uri("/actuator/migrations")
             .retrieve()
             .body(new ParameterizedTypeReference<>() {
@@ -48,20 +79,20 @@ class PackagedDemoIT {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> migrations = (List<Map<String, Object>>) status.get("migrations");
         assertThat(migrations).extracting((migration) -> migration.get("script"), (migration) -> migration.get("state"))
-            .contains(org.assertj.core.groups.Tuple.tuple("V5__index_todos_by_user.sql", "APPLIED"),
-                    org.assertj.core.groups.Tuple.tuple("R__todo_summary.sql", "APPLIED"));
+            .contains(tuple("V5__index_todos_by_user.sql", "APPLIED"), tuple("R__todo_summary.sql", "APPLIED"));
         assertThat(Files.readString(log)).contains("Migrated 6 migrations to version 5");
-        stop();
-
-        Path again = start(port, "second");
-        assertThat(Files.readString(again)).contains("Schema is up to date at version 5");
     }
 
-    private Path start(int port, String name) throws Exception {
+    private Path start(int port, String name, List<String> jvmArguments, List<String> arguments) throws Exception {
         Path log = this.directory.resolve(name + ".log");
-        this.process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                new File(System.getProperty("demo.jar")).getAbsolutePath(), "--server.port=" + port,
-                "--spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("demo.db"))
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArguments);
+        command.add("-jar");
+        command.add(new File(System.getProperty("demo.jar")).getAbsolutePath());
+        command.add("--server.port=" + port);
+        command.addAll(arguments);
+        this.process = new ProcessBuilder(command).directory(this.directory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
