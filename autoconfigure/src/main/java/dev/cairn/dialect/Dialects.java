@@ -1,25 +1,13 @@
 package dev.cairn.dialect;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * Finds the {@link Dialect} of a database from its connection's metadata.
+ * Finds the {@link Dialect} of a database from the product name its connection's metadata reports.
  */
 public final class Dialects {
 
     private Dialects() {
-    }
-
-    /**
-     * The dialect for the database behind the connection.
-     * @param connection an open connection
-     * @return the dialect, {@link GenericDialect} for databases Cairn does not know
-     * @throws SQLException when the metadata cannot be read
-     */
-    public static Dialect detect(Connection connection) throws SQLException {
-        return forProductName(connection.getMetaData().getDatabaseProductName());
     }
 
     /**
