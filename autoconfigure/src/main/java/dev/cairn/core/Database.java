@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import dev.cairn.MigrationException;
 import dev.cairn.MigrationSettings;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.Dialects;
@@ -18,23 +19,38 @@ import dev.cairn.lock.SqliteFileLock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The database a runner migrates, as found on first contact: its dialect, history table, the user that installs
- * migrations and the name its lock is known by. It also holds the one sequence by which every operation that
- * changes the database takes turns with other instances: {@link #locked(MigrationSettings, Function)}. Each
- * begins by making sure {@code cairn.table} names no other table, so that nothing is created beside one.
- *
- * @param dataSource the data source
- * @param dialect the dialect
- * @param history the history table
- * @param installedBy the database user recorded in the history table, or the operating-system user where the
- * database has no users (SQLite)
- * @param user the database user as the driver reports it, empty where there is none: {@code ${flyway:user}}
- * @param lockName the fully qualified history table, which names the lock
- * @param catalog the connection's catalog, the database on MariaDB and MySQL
- * @param defaultSchema the schema of the history table: the configured one or the connection's current one
+ * The database a runner migrates, as found on first contact: its dialect, history table and the user that installs
+ * migrations. Where it lives (the connection's catalog and current schema, and so the name its lock is known by)
+ * is read on first use, which a start with nothing pending never makes: two fewer round trips on PostgreSQL. It
+ * also holds the one sequence by which every operation that changes the database takes turns with other
+ * instances: {@link #locked(MigrationSettings, Function)}. Each begins by making sure {@code cairn.table} names no
+ * other table, so that nothing is created beside one.
  */
-public record Database(DataSource dataSource, Dialect dialect, HistoryTable history, String installedBy, String user,
-        String lockName, @Nullable String catalog, @Nullable String defaultSchema) {
+public final class Database {
+
+    private final DataSource dataSource;
+
+    private final Dialect dialect;
+
+    private final HistoryTable history;
+
+    private final String installedBy;
+
+    private final String user;
+
+    private final MigrationSettings settings;
+
+    private volatile @Nullable Location location;
+
+    private Database(DataSource dataSource, Dialect dialect, HistoryTable history, String installedBy, String user,
+            MigrationSettings settings) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.history = history;
+        this.installedBy = installedBy;
+        this.user = user;
+        this.settings = settings;
+    }
 
     /**
      * Connects once to learn what the database is.
@@ -48,19 +64,95 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
             // The driver's own metadata, not a pool's proxy of it: a fresh JVM loads one class fewer.
             DatabaseMetaData metaData = unwrap(connection).getMetaData();
             Dialect dialect = Dialects.forProductName(metaData.getDatabaseProductName());
-            String currentSchema = currentSchema(connection);
-            String namespace = (settings.schema() != null) ? settings.schema()
-                    : join(connection.getCatalog(), currentSchema);
-            TableName table = new TableName(settings.schema(), currentSchema, settings.table(), dialect);
-            String catalog = connection.getCatalog();
-            String defaultSchema = (settings.schema() != null) ? settings.schema()
-                    : dialect.schemaIsCatalog() ? catalog : (currentSchema != null) ? currentSchema
-                            : dialect.unnamedSchema();
+            TableName table = new TableName(settings.schema(), settings.table(), dialect);
             String user = metaData.getUserName();
             return new Database(dataSource, dialect, new HistoryTable(dataSource, dialect, table),
-                    userName(metaData), (user != null) ? user : "", join(namespace, settings.table()), catalog,
-                    defaultSchema);
+                    userName(metaData), (user != null) ? user : "", settings);
         }
+    }
+
+    public DataSource dataSource() {
+        return this.dataSource;
+    }
+
+    public Dialect dialect() {
+        return this.dialect;
+    }
+
+    public HistoryTable history() {
+        return this.history;
+    }
+
+    /**
+     * The database user recorded in the history table, or the operating-system user where the database has no
+     * users (SQLite).
+     * @return the user
+     */
+    public String installedBy() {
+        return this.installedBy;
+    }
+
+    /**
+     * The database user as the driver reports it, empty where there is none: {@code ${flyway:user}}.
+     * @return the user
+     */
+    public String user() {
+        return this.user;
+    }
+
+    /**
+     * The fully qualified history table, which names the lock.
+     * @return the name
+     */
+    public String lockName() {
+        return location().lockName();
+    }
+
+    /**
+     * The connection's catalog, the database on MariaDB and MySQL.
+     * @return the catalog, or {@code null}
+     */
+    public @Nullable String catalog() {
+        return location().catalog();
+    }
+
+    /**
+     * The connection's current schema, where the database has schemas.
+     * @return the schema, or {@code null}
+     */
+    public @Nullable String currentSchema() {
+        return location().currentSchema();
+    }
+
+    /**
+     * The schema of the history table: the configured one or the connection's current one.
+     * @return the schema, or {@code null}
+     */
+    public @Nullable String defaultSchema() {
+        Location location = location();
+        String schema = this.settings.schema();
+        return (schema != null) ? schema : this.dialect.schemaIsCatalog() ? location.catalog()
+                : (location.currentSchema() != null) ? location.currentSchema() : this.dialect.unnamedSchema();
+    }
+
+    private Location location() {
+        Location location = this.location;
+        if (location == null) {
+            try (Connection connection = this.dataSource.getConnection()) {
+                String catalog = connection.getCatalog();
+                String currentSchema = currentSchema(connection);
+                String namespace = (this.settings.schema() != null) ? this.settings.schema()
+                        : join(catalog, currentSchema);
+                location = new Location(catalog, currentSchema, join(namespace, this.settings.table()));
+            }
+            catch (SQLException ex) {
+                throw new MigrationException("Could not read the connection's catalog and schema: "
+                        + ex.getMessage(), "Check that the database accepts connections.",
+                        ex);
+            }
+            this.location = location;
+        }
+        return location;
     }
 
     /**
@@ -96,16 +188,16 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
 
     private MigrationLock newLock(MigrationSettings settings) {
         return switch (this.dialect.lockKind()) {
-            case ADVISORY -> new PostgresAdvisoryLock(this.dataSource, this.lockName);
-            case NAMED -> new MariaDbNamedLock(this.dataSource, this.dialect.name(), this.lockName);
-            case FILE -> SqliteFileLock.forDatabase(this.dataSource, this.lockName, () -> leaseLock(settings));
+            case ADVISORY -> new PostgresAdvisoryLock(this.dataSource, lockName());
+            case NAMED -> new MariaDbNamedLock(this.dataSource, this.dialect.name(), lockName());
+            case FILE -> SqliteFileLock.forDatabase(this.dataSource, lockName(), () -> leaseLock(settings));
             case LEASE -> leaseLock(settings);
         };
     }
 
     private MigrationLock leaseLock(MigrationSettings settings) {
         String schema = settings.schema();
-        return new LeaseLock(this.dataSource, this.lockName, this.history.name().qualified() + "_lock",
+        return new LeaseLock(this.dataSource, lockName(), this.history.name().qualified() + "_lock",
                 settings.lockLease(), this.dialect.currentTimeMillisQuery(),
                 (schema != null) ? this.dialect.createSchema(schema) : null);
     }
@@ -134,6 +226,9 @@ public record Database(DataSource dataSource, Dialect dialect, HistoryTable hist
         catch (SQLException | AbstractMethodError ex) {
             return null;
         }
+    }
+
+    private record Location(@Nullable String catalog, @Nullable String currentSchema, String lockName) {
     }
 
     private static String join(@Nullable String first, @Nullable String second) {

@@ -105,7 +105,7 @@ public final class HistorySetup {
     private void warnIfFlywayRanElsewhere() {
         String schema = this.settings.schema();
         boolean catalog = this.database.dialect().schemaIsCatalog();
-        String current = catalog ? this.database.catalog() : this.history.name().currentSchema();
+        String current = catalog ? this.database.catalog() : this.database.currentSchema();
         if (schema != null && current != null && !schema.equalsIgnoreCase(current)) {
             logger.warn("Flyway ran its migrations in " + schema + ", where its history table is, but new ones run"
                     + " in the connection's current " + (catalog ? "database " : "schema ") + current + ". Point the"

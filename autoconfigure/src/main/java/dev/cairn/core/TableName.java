@@ -16,11 +16,10 @@ import org.jspecify.annotations.Nullable;
  * connection's current one. Names are validated identifiers, so they are used unquoted.
  *
  * @param schema the configured schema, or {@code null} for the connection's current one
- * @param currentSchema the connection's current schema, where the database has schemas
  * @param table the table's name
  * @param dialect the database's dialect
  */
-public record TableName(@Nullable String schema, @Nullable String currentSchema, String table, Dialect dialect) {
+public record TableName(@Nullable String schema, String table, Dialect dialect) {
 
     /**
      * The name to use in SQL: qualified with the configured schema, if any.
@@ -36,7 +35,7 @@ public record TableName(@Nullable String schema, @Nullable String currentSchema,
      * @return the name
      */
     public TableName sibling(String table) {
-        return new TableName(this.schema, this.currentSchema, table, this.dialect);
+        return new TableName(this.schema, table, this.dialect);
     }
 
     /**
@@ -102,7 +101,12 @@ public record TableName(@Nullable String schema, @Nullable String currentSchema,
         if (this.schema != null) {
             return this.dialect.schemaIsCatalog() ? null : fold(metaData, this.schema);
         }
-        return this.currentSchema;
+        try {
+            return metaData.getConnection().getSchema();
+        }
+        catch (AbstractMethodError ex) {
+            return null;
+        }
     }
 
     private static String fold(DatabaseMetaData metaData, String identifier) throws SQLException {
