@@ -114,7 +114,8 @@ final class ScenarioRunner {
     /**
      * The app-start scenario: a first, uncounted start applies the N migrations, then every application starts
      * with them applied. With SQL scripts the applications register no migration beans and find the scripts in
-     * the jar on their classpath, and the application with plain beans is left out.
+     * the jar on their classpath, and the baseline application registers no plain beans but still opens its one
+     * connection.
      * @param database the database
      * @param size the number of migrations
      * @param form whether the migrations are Java beans or SQL scripts
@@ -122,16 +123,15 @@ final class ScenarioRunner {
      */
     void appStart(TargetDatabase database, int size, Form form) throws Exception {
         Scenario scenario = Scenario.appStart(form);
-        List<App> apps = APPS.stream().filter((app) -> form == Form.JAVA || !app.plainBeans()).toList();
         Map<App, Scratch> scratches = new LinkedHashMap<>();
-        for (App app : apps) {
+        for (App app : APPS) {
             scratches.put(app, database.create());
             this.results.cell(scenario, database.label(), size, app.label());
         }
         int beans = (form == Form.JAVA) ? size : 0;
-        int rounds = this.options.warmups + this.options.runs;
+        int rounds = this.options.warmups + this.options.appRuns;
         for (int round = -1; round < rounds; round++) {
-            for (App app : apps) {
+            for (App app : APPS) {
                 if (round == -1 && app.tool() == null) {
                     continue;
                 }
@@ -159,7 +159,7 @@ final class ScenarioRunner {
                 if (round >= this.options.warmups) {
                     samples.add(millis, outcome.rssKb());
                     samples.check((app.tool() != null) ? size + " applied, none pending"
-                            : app.plainBeans() ? size + " plain beans, 1 connection"
+                            : app.plainBeans() ? beans + " plain beans, 1 connection"
                             : (form == Form.SQL) ? "no tool, the scripts' jar on the classpath" : "no migrations");
                 }
             }

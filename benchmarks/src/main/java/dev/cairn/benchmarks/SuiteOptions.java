@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * What a suite run covers. {@code full} (the default) is the published table, about 40 minutes on 2 cores;
  * {@code quick} is a smoke test of every scenario with N=100 and one run per cell, about 4 minutes, written to
  * {@code target/RESULTS-quick.md}. Single settings can be overridden with {@code key=value} arguments:
- * {@code runs}, {@code warmups}, {@code contended-runs}, {@code sizes}, {@code app-sizes},
+ * {@code runs}, {@code warmups}, {@code app-runs}, {@code contended-runs}, {@code sizes}, {@code app-sizes},
  * {@code contended-sizes}, {@code databases}, {@code scenarios} (such as {@code warm,sql-warm}), {@code output},
  * {@code profile} (a tool whose children record a JFR profile) and {@code postgres} (a JDBC URL).
  */
@@ -28,12 +28,18 @@ final class SuiteOptions {
     /** Counted rounds of the cold, warm and app-start scenarios. */
     int runs = 5;
 
+    /**
+     * Counted rounds of the app-start scenarios: what a tool adds to a start-up of 2 to 3 s is a difference of two
+     * noisy medians, so they get more runs than the in-process cells.
+     */
+    int appRuns = 9;
+
     /** Counted rounds of the contended scenario, whose rounds start 16 JVMs each. */
     int contendedRuns = 3;
 
     List<Integer> sizes = List.of(100, 1000);
 
-    List<Integer> appSizes = List.of(1000);
+    List<Integer> appSizes = List.of(100, 1000);
 
     /** N=1000 only by default: Liquibase polls its lock every 10 s, so each contended cell takes minutes. */
     List<Integer> contendedSizes = List.of(1000);
@@ -56,6 +62,7 @@ final class SuiteOptions {
             options.mode = "quick";
             options.warmups = 0;
             options.runs = 1;
+            options.appRuns = 1;
             options.contendedRuns = 1;
             options.sizes = List.of(100);
             options.appSizes = List.of(100);
@@ -78,6 +85,7 @@ final class SuiteOptions {
         switch (key) {
             case "runs" -> this.runs = Integer.parseInt(value);
             case "warmups" -> this.warmups = Integer.parseInt(value);
+            case "app-runs" -> this.appRuns = Integer.parseInt(value);
             case "contended-runs" -> this.contendedRuns = Integer.parseInt(value);
             case "sizes" -> this.sizes = ints(value);
             case "app-sizes" -> this.appSizes = ints(value);
@@ -99,7 +107,8 @@ final class SuiteOptions {
 
     String describe() {
         return this.mode + " mode: " + this.warmups + " warm-up + " + this.runs + " counted runs per cell, N = "
-                + this.sizes + "; app start N = " + this.appSizes + "; contended start N = " + this.contendedSizes
+                + this.sizes + "; app start N = " + this.appSizes + " with " + this.warmups + " + " + this.appRuns
+                + " runs; contended start N = " + this.contendedSizes
                 + " with " + this.warmups + " + " + this.contendedRuns + " runs";
     }
 

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The issue's targets for Cairn, checked against the measured medians: warm within 1.5× and cold within 1.2× of
- * raw JDBC at N=1000, at most a fifth of the start-up time Flyway's integration adds, and peak RSS within 30 MB
+ * raw JDBC at N=1000, at most a fifth of the start-up time Flyway's integration adds (both measured from the
+ * application with the same N beans and one connection, the baseline every tool pays), and peak RSS within 30 MB
  * of raw JDBC at N=1000; the same for Java migrations and for SQL scripts.
  */
 final class Targets {
@@ -29,11 +30,9 @@ final class Targets {
                 ratio(out, Scenario.warm(form), database, 1.5);
                 ratio(out, Scenario.cold(form), database, 1.2);
                 for (int size : appSizes) {
-                    appStart(out, Scenario.appStart(form), database, size, Report.ALONE, "");
-                    if (form == Form.JAVA) {
-                        appStart(out, Scenario.APP_START, database, size, Report.PLAIN_BEANS,
-                                " (compared with N plain beans and 1 connection, for information)");
-                    }
+                    appStart(out, Scenario.appStart(form), database, size, Report.PLAIN_BEANS, "", true);
+                    appStart(out, Scenario.appStart(form), database, size, Report.ALONE,
+                            " (compared with Spring Boot alone, for information)", false);
                 }
                 rss(out, Scenario.cold(form), database);
                 rss(out, Scenario.warm(form), database);
@@ -56,7 +55,7 @@ final class Targets {
     }
 
     private void appStart(StringBuilder out, Scenario scenario, String database, int size, String baseline,
-            String qualifier) {
+            String qualifier, boolean counts) {
         Samples alone = get(scenario, database, size, baseline);
         Samples cairn = get(scenario, database, size, "Spring Boot + Cairn");
         Samples flyway = get(scenario, database, size, "Spring Boot + Flyway");
@@ -69,7 +68,7 @@ final class Targets {
         double flywayAdds = flyway.median() - alone.median();
         out.append(line(target, database, String.format(Locale.ROOT, "Cairn adds %s ms, Flyway adds %s ms (%.2f)",
                 Report.signed(cairnAdds), Report.signed(flywayAdds), cairnAdds / flywayAdds),
-                cairnAdds <= flywayAdds / 5));
+                counts ? (Boolean) (cairnAdds <= flywayAdds / 5) : null).replace("| n/a |", "| for information |"));
     }
 
     private void rss(StringBuilder out, Scenario scenario, String database) {
