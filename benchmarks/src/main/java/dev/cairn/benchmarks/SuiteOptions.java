@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a suite run covers. {@code full} (the default) is the published table, about 40 minutes on 2 cores;
+ * What a suite run covers. {@code full} (the default) is the published table, about 36 minutes on 2 cores;
  * {@code quick} is a smoke test of every scenario with N=100 and one run per cell, about 4 minutes, written to
  * {@code target/RESULTS-quick.md}. Single settings can be overridden with {@code key=value} arguments:
  * {@code runs}, {@code warmups}, {@code app-runs}, {@code contended-runs}, {@code sizes}, {@code app-sizes},
