@@ -101,10 +101,11 @@ public record TableName(@Nullable String schema, String table, Dialect dialect) 
         if (this.schema != null) {
             return this.dialect.schemaIsCatalog() ? null : fold(metaData, this.schema);
         }
+        // The connection's current schema; any schema where the driver cannot tell.
         try {
             return metaData.getConnection().getSchema();
         }
-        catch (AbstractMethodError ex) {
+        catch (SQLException | AbstractMethodError ex) {
             return null;
         }
     }
