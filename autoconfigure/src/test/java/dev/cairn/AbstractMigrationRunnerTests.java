@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -49,16 +48,6 @@ abstract class AbstractMigrationRunnerTests {
      * @return {@code true} for SQLite and PostgreSQL
      */
     protected abstract boolean rollsBackDdl();
-
-    /**
-     * The statement that drops a schema (or, on MariaDB, a database) created by a test, or {@code null} where
-     * the database has no schemas.
-     * @param schema the schema
-     * @return the statement
-     */
-    protected String dropSchema(String schema) {
-        return null;
-    }
 
     @BeforeEach
     void createDatabase() {
@@ -382,7 +371,7 @@ abstract class AbstractMigrationRunnerTests {
     @Test
     void createsTheConfiguredSchemaForTheHistoryTable() {
         String schema = "cairn_h_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        String drop = dropSchema(schema);
+        String drop = this.database.dropSchemaStatement(schema);
         org.junit.jupiter.api.Assumptions.assumeTrue(drop != null, this.database.kind() + " has no schemas");
         try {
             MigrationRunner runner = new MigrationRunner(this.database.dataSource(), List.of(log(1)),
@@ -485,6 +474,5 @@ abstract class AbstractMigrationRunnerTests {
     protected List<Long> logged() {
         return this.database.jdbc().queryForList("SELECT version FROM applied_log ORDER BY version", Long.class);
     }
-
 
 }

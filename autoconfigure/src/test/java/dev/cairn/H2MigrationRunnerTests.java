@@ -30,11 +30,6 @@ class H2MigrationRunnerTests extends AbstractMigrationRunnerTests {
     }
 
     @Override
-    protected String dropSchema(String schema) {
-        return "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
-    }
-
-    @Override
     protected boolean rollsBackDdl() {
         return false;
     }

@@ -29,11 +29,6 @@ class MariaDbMigrationRunnerTests extends AbstractMigrationRunnerTests {
     }
 
     @Override
-    protected String dropSchema(String schema) {
-        return "DROP DATABASE IF EXISTS " + schema;
-    }
-
-    @Override
     protected boolean rollsBackDdl() {
         return false;
     }

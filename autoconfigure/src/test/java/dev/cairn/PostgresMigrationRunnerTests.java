@@ -28,11 +28,6 @@ class PostgresMigrationRunnerTests extends AbstractMigrationRunnerTests {
     }
 
     @Override
-    protected String dropSchema(String schema) {
-        return "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
-    }
-
-    @Override
     protected boolean rollsBackDdl() {
         return true;
     }
@@ -46,7 +41,6 @@ class PostgresMigrationRunnerTests extends AbstractMigrationRunnerTests {
                         + " AND table_schema IN (current_schema(), 'public')",
                 String.class)).containsExactly(currentSchema);
     }
-
 
     @Test
     void recordsInstalledOnFromTheDatabaseClockInTheMigrationsTransaction() {

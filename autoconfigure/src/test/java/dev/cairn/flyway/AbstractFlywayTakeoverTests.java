@@ -65,16 +65,6 @@ abstract class AbstractFlywayTakeoverTests {
     protected abstract TestDatabase createDatabase(Path directory);
 
     /**
-     * The statement that drops a schema (or, on MariaDB, a database) that Flyway created, or {@code null} where the
-     * database has no schemas.
-     * @param schema the schema
-     * @return the statement
-     */
-    protected String dropSchema(String schema) {
-        return null;
-    }
-
-    /**
      * The time zone in which the database writes the wall-clock time of Flyway's {@code installed_on}.
      * @return the zone
      */
@@ -274,7 +264,7 @@ abstract class AbstractFlywayTakeoverTests {
     @Test
     void warnsThatFlywaysSchemaIsNotWhereTheConnectionRunsNewScripts(CapturedOutput output) {
         String schema = "cairn_f_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        String drop = dropSchema(schema);
+        String drop = this.database.dropSchemaStatement(schema);
         assumeTrue(drop != null, this.database.kind() + " has no schemas");
         try {
             // spring.flyway.schemas: Flyway creates the schema, keeps its history there and runs the scripts in it.

@@ -18,11 +18,6 @@ class MariaDbFlywayTakeoverTests extends AbstractFlywayTakeoverTests {
     }
 
     @Override
-    protected String dropSchema(String schema) {
-        return "DROP DATABASE IF EXISTS " + schema;
-    }
-
-    @Override
     protected ZoneId flywayClockZone() {
         // installed_on is a TIMESTAMP, shown in the session's zone: the server's unless the driver is told otherwise.
         Integer offset = this.database.jdbc().queryForObject("SELECT TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), NOW())",

@@ -17,11 +17,6 @@ class PostgresFlywayTakeoverTests extends AbstractFlywayTakeoverTests {
     }
 
     @Override
-    protected String dropSchema(String schema) {
-        return "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
-    }
-
-    @Override
     protected ZoneId flywayClockZone() {
         // installed_on is a TIMESTAMP defaulting to now() in the session's zone, which the driver sets to the JVM's.
         return ZoneId.systemDefault();

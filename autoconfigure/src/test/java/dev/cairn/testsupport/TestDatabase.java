@@ -97,6 +97,19 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
+     * The statement that drops a schema of this database with everything in it: a database on MariaDB and MySQL.
+     * @param schema the schema
+     * @return the statement, or {@code null} where the database has no schemas (SQLite)
+     */
+    public String dropSchemaStatement(String schema) {
+        return switch (this.kind) {
+            case "PostgreSQL", "H2" -> "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
+            case "MariaDB", "MySQL" -> "DROP DATABASE IF EXISTS " + schema;
+            default -> null;
+        };
+    }
+
+    /**
      * The Spring Boot properties that point an application at this database.
      * @return the properties as {@code key=value}
      */
