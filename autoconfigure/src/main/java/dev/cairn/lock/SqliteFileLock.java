@@ -87,8 +87,9 @@ public final class SqliteFileLock extends PollingLock {
      * @return an unheld lock
      */
     public static MigrationLock forDatabase(DataSource dataSource, String lockName, Supplier<MigrationLock> lease) {
+        // A row mapper of its own: queryForList(sql, String.class) would set up Spring's shared conversion service.
         List<String> files = new JdbcTemplate(dataSource)
-            .queryForList("SELECT file FROM pragma_database_list WHERE name = 'main'", String.class);
+            .query("SELECT file FROM pragma_database_list WHERE name = 'main'", (rs, row) -> rs.getString(1));
         String database = files.isEmpty() ? null : files.get(0);
         if (database == null || database.isEmpty()) {
             return new SqliteFileLock(lockName + " (in-memory or temporary database, locked within this process)",
