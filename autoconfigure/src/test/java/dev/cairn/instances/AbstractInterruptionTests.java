@@ -1,19 +1,14 @@
 package dev.cairn.instances;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.cairn.MigrationRunner;
 import dev.cairn.dialect.Dialects;
-import dev.cairn.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,16 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * roll a migration's changes back, the interrupted migration is recorded and named on the next start. Each database
  * has a thin subclass.
  */
-abstract class AbstractInterruptionTests {
-
-    @TempDir
-    Path directory;
-
-    protected TestDatabase database;
-
-    protected ChildProcesses processes;
-
-    protected abstract TestDatabase createDatabase(Path directory);
+abstract class AbstractInterruptionTests extends AbstractChildProcessTests {
 
     /**
      * Whether a migration is recorded before it runs, as where DDL cannot roll back.
@@ -40,19 +26,8 @@ abstract class AbstractInterruptionTests {
     protected abstract boolean recordsBeforeRunning();
 
     @BeforeEach
-    void createDatabase() {
-        this.processes = new ChildProcesses(this.directory);
-        this.database = createDatabase(this.directory);
-        new MigrationRunner(this.database.dataSource(), List.of()).migrate();
-        this.database.jdbc().execute("CREATE TABLE side_effects (version BIGINT NOT NULL, instance VARCHAR(50))");
-    }
-
-    @AfterEach
-    void cleanUp() {
-        this.processes.close();
-        if (this.database != null) {
-            this.database.close();
-        }
+    void createTables() {
+        createHistoryAndSideEffects();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.cairn.instances;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
-import dev.cairn.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessException;
@@ -27,20 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and with the lock holder killed mid-run. Every migration's side effect happens exactly once and every instance
  * starts. Each database has a thin subclass.
  */
-abstract class AbstractManyInstancesTests {
+abstract class AbstractManyInstancesTests extends AbstractChildProcessTests {
 
     private static final int MIGRATIONS = 6;
 
     private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
-
-    @TempDir
-    Path directory;
-
-    protected TestDatabase database;
-
-    private ChildProcesses processes;
-
-    protected abstract TestDatabase createDatabase(Path directory);
 
     /**
      * How long the next instance may take to proceed after the lock holder was killed.
@@ -57,20 +44,8 @@ abstract class AbstractManyInstancesTests {
     }
 
     @BeforeEach
-    void createDatabase() {
-        this.processes = new ChildProcesses(this.directory);
-        this.database = createDatabase(this.directory);
-        // The history table first: a database with tables of its own and no history is refused unless baselined.
-        new dev.cairn.MigrationRunner(this.database.dataSource(), List.of()).migrate();
-        this.database.jdbc().execute("CREATE TABLE side_effects (version BIGINT NOT NULL, instance VARCHAR(50))");
-    }
-
-    @AfterEach
-    void cleanUp() {
-        this.processes.close();
-        if (this.database != null) {
-            this.database.close();
-        }
+    void createTables() {
+        createHistoryAndSideEffects();
     }
 
     @Test

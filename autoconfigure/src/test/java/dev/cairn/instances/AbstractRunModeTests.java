@@ -17,8 +17,6 @@ import dev.cairn.MigrationSettings;
 import dev.cairn.instances.ModesApplication.CreateGreetings;
 import dev.cairn.instances.ModesApplication.Greeting;
 import dev.cairn.instances.ModesApplication.SeedGreetings;
-import dev.cairn.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,21 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 0, or 1 and a failure analysis; the read-only ones change nothing and take no lock. Each database has a thin
  * subclass.
  */
-abstract class AbstractRunModeTests {
-
-    @TempDir
-    Path directory;
+abstract class AbstractRunModeTests extends AbstractChildProcessTests {
 
     @TempDir
     Path scripts;
 
-    protected TestDatabase database;
-
-    protected ChildProcesses processes;
-
     private int port;
-
-    protected abstract TestDatabase createDatabase(Path directory);
 
     /**
      * Whether the database's migration lock leaves something behind, such as SQLite's lock file.
@@ -64,8 +53,6 @@ abstract class AbstractRunModeTests {
 
     @BeforeEach
     void setUp() throws IOException {
-        this.processes = new ChildProcesses(this.directory);
-        this.database = createDatabase(this.directory);
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -77,14 +64,6 @@ abstract class AbstractRunModeTests {
                   VALUES (1, '${farewell}');
                 """);
         Files.writeString(this.scripts.resolve("U2__add_farewells.sql"), "DROP TABLE farewells;\n");
-    }
-
-    @AfterEach
-    void cleanUp() {
-        this.processes.close();
-        if (this.database != null) {
-            this.database.close();
-        }
     }
 
     @Test
