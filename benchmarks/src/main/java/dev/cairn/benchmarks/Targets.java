@@ -46,12 +46,12 @@ final class Targets {
         Samples raw = get(scenario, database, N, Report.RAW);
         String target = scenario.title(N) + ": Cairn within " + limit + "× raw JDBC";
         if (cairn == null || raw == null) {
-            out.append(line(target, database, "not measured", null));
+            out.append(line(target, database, "not measured", "n/a"));
             return;
         }
         double ratio = cairn.median() / raw.median();
         out.append(line(target, database, String.format(Locale.ROOT, "%.2f× (%s vs %s ms)", ratio,
-                Report.millis(cairn.median()), Report.millis(raw.median())), ratio <= limit));
+                Report.millis(cairn.median()), Report.millis(raw.median())), verdict(ratio <= limit)));
     }
 
     private void appStart(StringBuilder out, Scenario scenario, String database, int size, String baseline,
@@ -61,14 +61,14 @@ final class Targets {
         Samples flyway = get(scenario, database, size, "Spring Boot + Flyway");
         String target = scenario.title(size) + ": Cairn adds at most 1/5 of what Flyway adds" + qualifier;
         if (alone == null || cairn == null || flyway == null) {
-            out.append(line(target, database, "not measured", null));
+            out.append(line(target, database, "not measured", "n/a"));
             return;
         }
         double cairnAdds = cairn.median() - alone.median();
         double flywayAdds = flyway.median() - alone.median();
         out.append(line(target, database, String.format(Locale.ROOT, "Cairn adds %s ms, Flyway adds %s ms (%.2f)",
                 Report.signed(cairnAdds), Report.signed(flywayAdds), cairnAdds / flywayAdds),
-                counts ? (Boolean) (cairnAdds <= flywayAdds / 5) : null).replace("| n/a |", "| for information |"));
+                counts ? verdict(cairnAdds <= flywayAdds / 5) : "for information"));
     }
 
     private void rss(StringBuilder out, Scenario scenario, String database) {
@@ -78,12 +78,12 @@ final class Targets {
         String target = "Peak RSS N=" + N + " (" + Character.toLowerCase(title.charAt(0)) + title.substring(1)
                 + "): Cairn within 30 MB of raw JDBC";
         if (cairn == null || raw == null) {
-            out.append(line(target, database, "not measured", null));
+            out.append(line(target, database, "not measured", "n/a"));
             return;
         }
         double difference = cairn.medianRssMb() - raw.medianRssMb();
         out.append(line(target, database, String.format(Locale.ROOT, "%s MB (%.0f vs %.0f MB)",
-                Report.signed(difference), cairn.medianRssMb(), raw.medianRssMb()), difference <= 30));
+                Report.signed(difference), cairn.medianRssMb(), raw.medianRssMb()), verdict(difference <= 30)));
     }
 
     private @Nullable Samples get(Scenario scenario, String database, int size, String contender) {
@@ -91,9 +91,12 @@ final class Targets {
         return (samples == null || samples.isEmpty()) ? null : samples;
     }
 
-    private static String line(String target, String database, String measured, @Nullable Boolean met) {
-        return "| " + target + " | " + database + " | " + measured + " | "
-                + ((met == null) ? "n/a" : met ? "yes" : "**no**") + " |\n";
+    private static String verdict(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    private static String line(String target, String database, String measured, String met) {
+        return "| " + target + " | " + database + " | " + measured + " | " + met + " |\n";
     }
 
 }

@@ -86,14 +86,14 @@ public enum Tool {
                 case RAW_JDBC -> new RawJdbcScriptContender();
                 case CAIRN -> new CairnScriptContender();
                 case FLYWAY -> new FlywayScriptContender();
-                case LIQUIBASE -> new LiquibaseScriptContender(workload);
+                case LIQUIBASE -> LiquibaseContender.sqlFiles(workload);
             };
         }
         return switch (this) {
             case RAW_JDBC -> new RawJdbcContender(workload, concurrent);
             case CAIRN -> new CairnContender(workload);
             case FLYWAY -> new FlywayContender(workload);
-            case LIQUIBASE -> new LiquibaseContender(workload);
+            case LIQUIBASE -> LiquibaseContender.formattedSql(workload);
         };
     }
 
