@@ -111,11 +111,24 @@ public final class FlywayChecksum {
     }
 
     static String decode(byte[] content, Charset encoding) throws CharacterCodingException {
+        if (encoding.equals(StandardCharsets.UTF_8) && isAscii(content)) {
+            // Most scripts: every byte is a character, so there is nothing a decoder could find wrong.
+            return new String(content, StandardCharsets.US_ASCII);
+        }
         return encoding.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
             .decode(ByteBuffer.wrap(content))
             .toString();
+    }
+
+    private static boolean isAscii(byte[] content) {
+        for (byte b : content) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
 }

@@ -7,14 +7,19 @@ import java.nio.charset.StandardCharsets;
 
 import dev.cairn.MigrationException;
 import dev.cairn.core.sql.ScriptName.Kind;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A script with its settings and Flyway's checksum, read once; its text is read again only when asked for, which is
- * when the script runs.
+ * A script with its settings and Flyway's checksum. The content read for the checksum is kept for the one time the
+ * script's text is asked for, which is when it runs; after that, and for scripts too large to keep, the text is read
+ * again when asked for.
  */
 public final class SqlScript {
 
     private static final String CONF = ".conf";
+
+    /** Scripts up to this size keep their content between reading the checksum and running. */
+    private static final int KEPT_CONTENT = 256 * 1024;
 
     private final ScriptFile file;
 
@@ -24,11 +29,14 @@ public final class SqlScript {
 
     private final int checksum;
 
-    private SqlScript(ScriptFile file, ScriptConfig config, Charset encoding, int checksum) {
+    private byte @Nullable [] content;
+
+    private SqlScript(ScriptFile file, ScriptConfig config, Charset encoding, int checksum, byte[] content) {
         this.file = file;
         this.config = config;
         this.encoding = encoding;
         this.checksum = checksum;
+        this.content = (content.length <= KEPT_CONTENT) ? content : null;
     }
 
     /**
@@ -53,8 +61,9 @@ public final class SqlScript {
         ScriptConfig config = (file.config() != null)
                 ? ScriptConfig.read(file.config(), file.origin() + CONF, defaultEncoding) : ScriptConfig.NONE;
         Charset encoding = (config.encoding() != null) ? config.encoding() : defaultEncoding;
+        byte[] content = bytes(file);
         try {
-            return new SqlScript(file, config, encoding, FlywayChecksum.of(bytes(file), encoding));
+            return new SqlScript(file, config, encoding, FlywayChecksum.of(content, encoding), content);
         }
         catch (CharacterCodingException ex) {
             throw notEncoded(file, encoding, ex);
@@ -109,13 +118,16 @@ public final class SqlScript {
     }
 
     /**
-     * The script's text, without a byte order mark.
+     * The script's text, without a byte order mark: the first time from the content read for the checksum, which is
+     * then let go, afterwards from the file again.
      * @return the text
      * @throws MigrationException when the script cannot be read
      */
     public String text() {
+        byte[] content = this.content;
+        this.content = null;
         try {
-            String text = FlywayChecksum.decode(bytes(this.file), this.encoding);
+            String text = FlywayChecksum.decode((content != null) ? content : bytes(this.file), this.encoding);
             return (!text.isEmpty() && text.charAt(0) == '\uFEFF') ? text.substring(1) : text;
         }
         catch (CharacterCodingException ex) {

@@ -40,6 +40,17 @@ class SqlScriptTests {
     }
 
     @Test
+    void runsTheTextItsChecksumWasComputedFromThenReadsTheFileAgain() throws IOException {
+        write("V1__create.sql", "CREATE TABLE t (id INT);\n");
+        SqlScript script = load("V1__create.sql");
+        write("V1__create.sql", "CREATE TABLE t (id INT, name TEXT);\n");
+        assertThat(script.text()).as("the content read for the checksum, kept until the script runs")
+            .isEqualTo("CREATE TABLE t (id INT);\n");
+        assertThat(script.text()).as("afterwards the file as it is now")
+            .isEqualTo("CREATE TABLE t (id INT, name TEXT);\n");
+    }
+
+    @Test
     void checksumsARepeatableScriptAfterReplacingItsPlaceholders() throws IOException {
         write("R__views.sql", "-- ${flyway:filename}\nCREATE VIEW ${schema}.v AS SELECT 1;\n");
         SqlScript script = load("R__views.sql");
