@@ -1,6 +1,7 @@
 package dev.cairn.core;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,9 +41,6 @@ public final class HistoryTable {
     private static final int[] INSERT_TYPES = { Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.INTEGER, SqlTypeValue.TYPE_UNKNOWN, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN,
             Types.VARCHAR };
-
-    private static final int[] INSERT_TYPES_WITH_DATABASE_CLOCK = { Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN, Types.VARCHAR };
 
     private final DataSource dataSource;
 
@@ -237,16 +235,47 @@ public final class HistoryTable {
      * @param row the row
      */
     public void insert(AppliedMigration row) {
-        // Typed parameters: an untyped null (a missing checksum) makes some drivers describe the statement first.
         String version = (row.version() != null) ? row.version().toString() : null;
-        Object[] values = (this.databaseClock)
-                ? new Object[] { row.installedRank(), version, row.description(), row.type(), row.script(),
-                        row.checksum(), row.installedBy(), row.executionTime(), row.success(), row.installedFrom() }
-                : new Object[] { row.installedRank(), version, row.description(), row.type(), row.script(),
-                        row.checksum(), this.dialect.timestamp((row.installedOn() != null) ? row.installedOn()
-                                : java.time.Instant.now()), row.installedBy(), row.executionTime(), row.success(),
-                        row.installedFrom() };
-        jdbc().update(this.insertSql, values, this.databaseClock ? INSERT_TYPES_WITH_DATABASE_CLOCK : INSERT_TYPES);
+        Object installedOn = (this.databaseClock) ? null : this.dialect
+            .timestamp((row.installedOn() != null) ? row.installedOn() : java.time.Instant.now());
+        // Bound by hand with each column's type, rather than through JdbcTemplate's generic value setter: this runs
+        // once per migration, and the setter is large enough that compiling it is a cost of its own at start-up. A
+        // null is bound with its type, as an untyped null makes some drivers describe the statement first.
+        jdbc().update(this.insertSql, (ps) -> {
+            int index = 1;
+            ps.setInt(index++, row.installedRank());
+            setString(ps, index++, version);
+            ps.setString(index++, row.description());
+            setString(ps, index++, row.type());
+            setString(ps, index++, row.script());
+            if (row.checksum() != null) {
+                ps.setInt(index++, row.checksum());
+            }
+            else {
+                ps.setNull(index++, Types.INTEGER);
+            }
+            if (installedOn != null) {
+                ps.setObject(index++, installedOn);
+            }
+            setString(ps, index++, row.installedBy());
+            if (row.executionTime() != null) {
+                ps.setLong(index++, row.executionTime());
+            }
+            else {
+                ps.setNull(index++, Types.BIGINT);
+            }
+            ps.setBoolean(index++, row.success());
+            setString(ps, index, row.installedFrom());
+        });
+    }
+
+    private static void setString(PreparedStatement ps, int index, @Nullable String value) throws SQLException {
+        if (value != null) {
+            ps.setString(index, value);
+        }
+        else {
+            ps.setNull(index, Types.VARCHAR);
+        }
     }
 
     /**
