@@ -465,6 +465,7 @@ public class MigrationRunner {
     private Placeholders placeholders(Database database) {
         return Placeholders.of(this.settings.placeholders())
             .withReplacement(this.settings.placeholderReplacement())
+            .withSyntax(this.settings.placeholderPrefix(), this.settings.placeholderSuffix())
             .withBuiltIn("defaultSchema", database.defaultSchema())
             .withBuiltIn("user", database.user())
             .withBuiltIn("database", database.catalog())

@@ -45,6 +45,10 @@ public final class MigrationSettings {
 
     private boolean placeholderReplacement = true;
 
+    private String placeholderPrefix = "${";
+
+    private String placeholderSuffix = "}";
+
     private Version baselineVersion = Version.of(1);
 
     private String baselineDescription = "<< Cairn Baseline >>";
@@ -71,6 +75,8 @@ public final class MigrationSettings {
         copy.encoding = this.encoding;
         copy.placeholders = this.placeholders;
         copy.placeholderReplacement = this.placeholderReplacement;
+        copy.placeholderPrefix = this.placeholderPrefix;
+        copy.placeholderSuffix = this.placeholderSuffix;
         copy.baselineVersion = this.baselineVersion;
         copy.baselineDescription = this.baselineDescription;
         copy.baselineOnMigrate = this.baselineOnMigrate;
@@ -142,6 +148,16 @@ public final class MigrationSettings {
     /** @return whether placeholders in SQL scripts are replaced (cairn.placeholder-replacement) */
     public boolean placeholderReplacement() {
         return this.placeholderReplacement;
+    }
+
+    /** @return what opens a placeholder in SQL scripts, <code>${</code> by default (cairn.placeholder-prefix) */
+    public String placeholderPrefix() {
+        return this.placeholderPrefix;
+    }
+
+    /** @return what closes a placeholder in SQL scripts, <code>}</code> by default (cairn.placeholder-suffix) */
+    public String placeholderSuffix() {
+        return this.placeholderSuffix;
     }
 
     /** @return the version a baseline records (cairn.baseline-version) */
@@ -249,6 +265,22 @@ public final class MigrationSettings {
         return copy;
     }
 
+    /**
+     * What opens and closes a placeholder in SQL scripts, as Flyway's {@code placeholderPrefix} and
+     * {@code placeholderSuffix}.
+     * @param prefix such as <code>#[</code> (cairn.placeholder-prefix)
+     * @param suffix such as <code>]</code> (cairn.placeholder-suffix)
+     * @return settings with them
+     */
+    public MigrationSettings withPlaceholderDelimiters(String prefix, String suffix) {
+        requireNotBlank(prefix, "cairn.placeholder-prefix", "${");
+        requireNotBlank(suffix, "cairn.placeholder-suffix", "}");
+        MigrationSettings copy = copy();
+        copy.placeholderPrefix = prefix;
+        copy.placeholderSuffix = suffix;
+        return copy;
+    }
+
     public MigrationSettings withBaselineVersion(Version baselineVersion) {
         MigrationSettings copy = copy();
         copy.baselineVersion = baselineVersion;
@@ -302,8 +334,16 @@ public final class MigrationSettings {
     private List<Object> state() {
         return java.util.Arrays.asList(this.table, this.schema, this.target, this.outOfOrder, this.lockWaitTimeout,
                 this.lockLease, this.locations, this.scriptNames, this.encoding, this.placeholders,
-                this.placeholderReplacement, this.baselineVersion, this.baselineDescription, this.baselineOnMigrate,
-                this.flywayImport, this.flywayTable);
+                this.placeholderReplacement, this.placeholderPrefix, this.placeholderSuffix, this.baselineVersion,
+                this.baselineDescription, this.baselineOnMigrate, this.flywayImport, this.flywayTable);
+    }
+
+    private static void requireNotBlank(@Nullable String value, String property, String example) {
+        if (value == null || value.isBlank()) {
+            throw new MigrationException("Invalid placeholder delimiter '" + value + "' (" + property + ")",
+                    "Set " + property + " to the characters that mark placeholders in your scripts, such as "
+                            + example + ", or leave it unset.");
+        }
     }
 
     private static void requireIdentifier(@Nullable String value, String what, String property) {

@@ -115,6 +115,16 @@ public class CairnProperties {
     private boolean placeholderReplacement = true;
 
     /**
+     * What opens a placeholder in SQL migrations, as Flyway's placeholder-prefix.
+     */
+    private String placeholderPrefix = "${";
+
+    /**
+     * What closes a placeholder in SQL migrations, as Flyway's placeholder-suffix.
+     */
+    private String placeholderSuffix = "}";
+
+    /**
      * Version recorded by a baseline: migrations up to it are taken to be in the adopted schema.
      */
     private Version baselineVersion = Version.of(1);
@@ -271,6 +281,22 @@ public class CairnProperties {
         this.placeholderReplacement = placeholderReplacement;
     }
 
+    public String getPlaceholderPrefix() {
+        return this.placeholderPrefix;
+    }
+
+    public void setPlaceholderPrefix(String placeholderPrefix) {
+        this.placeholderPrefix = placeholderPrefix;
+    }
+
+    public String getPlaceholderSuffix() {
+        return this.placeholderSuffix;
+    }
+
+    public void setPlaceholderSuffix(String placeholderSuffix) {
+        this.placeholderSuffix = placeholderSuffix;
+    }
+
     public Version getBaselineVersion() {
         return this.baselineVersion;
     }
@@ -325,6 +351,7 @@ public class CairnProperties {
             .withEncoding(this.encoding)
             .withPlaceholders(this.placeholders)
             .withPlaceholderReplacement(this.placeholderReplacement)
+            .withPlaceholderDelimiters(this.placeholderPrefix, this.placeholderSuffix)
             .withBaselineVersion(this.baselineVersion)
             .withBaselineDescription(this.baselineDescription)
             .withBaselineOnMigrate(this.baselineOnMigrate)

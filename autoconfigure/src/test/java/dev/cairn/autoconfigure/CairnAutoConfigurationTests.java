@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationRunner;
+import dev.cairn.MigrationSettings;
 import dev.cairn.actuate.MigrationsEndpoint;
 import dev.cairn.actuate.MigrationsHealthIndicator;
 import dev.cairn.testsupport.TestMigrations.Sql;
@@ -152,6 +153,22 @@ class CairnAutoConfigurationTests {
         contextRunner().withUserConfiguration(CustomRunner.class).run((context) -> {
             assertThat(context).hasSingleBean(MigrationRunner.class);
             assertThat(context.getBean(MigrationRunner.class).getSettings().table()).isEqualTo("custom_history");
+        });
+    }
+
+    @Test
+    void bindsThePlaceholderPrefixAndSuffixAndRefusesABlankOne() {
+        contextRunner().withPropertyValues("cairn.placeholder-prefix=#[", "cairn.placeholder-suffix=]")
+            .run((context) -> {
+                MigrationSettings settings = context.getBean(MigrationRunner.class).getSettings();
+                assertThat(settings.placeholderPrefix()).isEqualTo("#[");
+                assertThat(settings.placeholderSuffix()).isEqualTo("]");
+            });
+        contextRunner().withPropertyValues("cairn.placeholder-suffix= ").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("Invalid placeholder delimiter")
+                .hasMessageContaining("(cairn.placeholder-suffix)");
         });
     }
 

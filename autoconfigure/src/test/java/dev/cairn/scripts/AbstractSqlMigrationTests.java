@@ -195,6 +195,18 @@ abstract class AbstractSqlMigrationTests {
     }
 
     @Test
+    void replacesPlaceholdersWrittenWithAnotherPrefixAndSuffix() throws IOException {
+        script("V1__create_log.sql", "CREATE TABLE log (entry VARCHAR(60));\nINSERT INTO log VALUES ('#[who] ${kept}');"
+                + "\nINSERT INTO log VALUES ('#[flyway:table]');");
+        MigrationSettings settings = MigrationSettings.defaults()
+            .withLocations(List.of("filesystem:" + this.scripts))
+            .withPlaceholders(Map.of("who", "world"))
+            .withPlaceholderDelimiters("#[", "]");
+        new MigrationRunner(this.database.dataSource(), List.of(), settings).migrate();
+        assertThat(log()).containsExactly("world ${kept}", "cairn_migrations");
+    }
+
+    @Test
     void runsCallbackScriptsAndCallbackBeansAroundTheRunAndEachMigration() throws IOException {
         this.database.jdbc().execute("CREATE TABLE events (event VARCHAR(60))");
         script("V1__one.sql", "INSERT INTO events VALUES ('migration 1')");

@@ -10,8 +10,9 @@ import dev.cairn.MigrationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Replaces {@code ${name}} in scripts as Flyway does, with the user's values ({@code cairn.placeholders.*}) and the
- * built-ins such as {@code ${flyway:defaultSchema}} and {@code ${cairn:defaultSchema}}.
+ * Replaces {@code ${name}} (or what the configured prefix and suffix enclose) in scripts as Flyway does, with the
+ * user's values ({@code cairn.placeholders.*}) and the built-ins such as {@code ${flyway:defaultSchema}} and
+ * {@code ${cairn:defaultSchema}}.
  */
 public final class Placeholders {
 
@@ -22,7 +23,14 @@ public final class Placeholders {
     private static final List<String> BUILT_IN_KEYS = keys(BUILT_INS);
 
 
-    private static final Placeholders DISABLED = new Placeholders(false, Map.of(), null);
+    /** Flyway's default prefix, which Cairn keeps. */
+    public static final String DEFAULT_PREFIX = "${";
+
+    /** Flyway's default suffix, which Cairn keeps. */
+    public static final String DEFAULT_SUFFIX = "}";
+
+    private static final Placeholders DISABLED = new Placeholders(false, Map.of(), null, DEFAULT_PREFIX,
+            DEFAULT_SUFFIX);
 
     private final boolean enabled;
 
@@ -31,8 +39,15 @@ public final class Placeholders {
 
     private final @Nullable String filename;
 
-    private Placeholders(boolean enabled, Map<String, String> values, @Nullable String filename) {
+    private final String prefix;
+
+    private final String suffix;
+
+    private Placeholders(boolean enabled, Map<String, String> values, @Nullable String filename, String prefix,
+            String suffix) {
         this.enabled = enabled;
+        this.prefix = prefix;
+        this.suffix = suffix;
         this.values = values;
         this.filename = filename;
     }
@@ -56,7 +71,7 @@ public final class Placeholders {
             all.put(key(value.getKey()), value.getValue());
         }
         // The environment name Flyway uses when none is configured
-        return new Placeholders(true, all, null).withBuiltIn("workingDirectory", System.getProperty("user.dir"))
+        return new Placeholders(true, all, null, DEFAULT_PREFIX, DEFAULT_SUFFIX).withBuiltIn("workingDirectory", System.getProperty("user.dir"))
             .withBuiltIn("environment", "default");
     }
 
@@ -80,7 +95,7 @@ public final class Placeholders {
                 values.remove(key(namespace + name));
             }
         }
-        return new Placeholders(this.enabled, values, this.filename);
+        return new Placeholders(this.enabled, values, this.filename, this.prefix, this.suffix);
     }
 
     /**
@@ -111,7 +126,22 @@ public final class Placeholders {
      * @return placeholders with that setting
      */
     public Placeholders withReplacement(boolean enabled) {
-        return (enabled == this.enabled) ? this : new Placeholders(enabled, this.values, this.filename);
+        return (enabled == this.enabled) ? this : new Placeholders(enabled, this.values, this.filename, this.prefix,
+                this.suffix);
+    }
+
+    /**
+     * The same placeholders written with another prefix and suffix, as Flyway's {@code placeholderPrefix} and
+     * {@code placeholderSuffix} allow, such as {@code #[name]}.
+     * @param prefix what opens a placeholder, <code>${</code> by default
+     * @param suffix what closes it, <code>}</code> by default
+     * @return the placeholders
+     */
+    public Placeholders withSyntax(String prefix, String suffix) {
+        if (prefix.isEmpty() || suffix.isEmpty()) {
+            throw new IllegalArgumentException("A placeholder prefix and suffix cannot be empty");
+        }
+        return new Placeholders(this.enabled, this.values, this.filename, prefix, suffix);
     }
 
     /**
@@ -120,7 +150,7 @@ public final class Placeholders {
      * @return placeholders for that script
      */
     public Placeholders forFile(String filename) {
-        return new Placeholders(this.enabled, this.values, filename);
+        return new Placeholders(this.enabled, this.values, filename, this.prefix, this.suffix);
     }
 
     public boolean enabled() {
@@ -154,34 +184,37 @@ public final class Placeholders {
      * @throws MigrationException naming the placeholder, the script and the line when a placeholder has no value
      */
     public String replace(String text, String origin) {
-        int dollar = this.enabled ? text.indexOf("${") : -1;
-        if (dollar < 0) {
+        String prefix = this.prefix;
+        int start = this.enabled ? text.indexOf(prefix) : -1;
+        if (start < 0) {
             return text;
         }
         StringBuilder result = new StringBuilder(text.length() + 64);
         int copied = 0;
-        dollar = text.indexOf('$');
-        while (dollar >= 0 && dollar + 1 < text.length()) {
-            if (text.charAt(dollar + 1) != '{') {
-                // Flyway's reader takes '$' and the next character as a pair: that next '$' starts nothing
-                dollar = text.indexOf('$', dollar + 2);
+        char first = prefix.charAt(0);
+        start = text.indexOf(first);
+        while (start >= 0 && start + prefix.length() <= text.length()) {
+            if (!text.startsWith(prefix, start)) {
+                // Flyway's reader takes the prefix's first character and what follows it as one unit: with ${, a
+                // '$' and the next character, so that next '$' starts nothing
+                start = text.indexOf(first, start + prefix.length());
                 continue;
             }
-            int close = text.indexOf('}', dollar + 2);
+            int close = text.indexOf(this.suffix, start + prefix.length());
             if (close < 0) {
-                String action = "Close the placeholder with '}', or set cairn.placeholder-replacement=false if the"
-                        + " script must keep ${ as it is.";
-                throw new MigrationException("Placeholder at line " + line(text, dollar) + " of " + origin
-                        + " has no '}' after it: " + action, action);
+                String action = "Close the placeholder with '" + this.suffix + "', or set"
+                        + " cairn.placeholder-replacement=false if the script must keep " + prefix + " as it is.";
+                throw new MigrationException("Placeholder at line " + line(text, start) + " of " + origin
+                        + " has no '" + this.suffix + "' after it: " + action, action);
             }
-            String name = text.substring(dollar + 2, close);
+            String name = text.substring(start + prefix.length(), close);
             String value = value(name);
             if (value == null) {
-                throw unknown(name, origin, line(text, dollar));
+                throw unknown(name, origin, line(text, start));
             }
-            result.append(text, copied, dollar).append(value);
-            copied = close + 1;
-            dollar = text.indexOf('$', copied);
+            result.append(text, copied, start).append(value);
+            copied = close + this.suffix.length();
+            start = text.indexOf(first, copied);
         }
         return result.append(text, copied, text.length()).toString();
     }
@@ -191,11 +224,11 @@ public final class Placeholders {
         boolean builtIn = key.startsWith("flyway:") || key.startsWith("cairn:");
         String property = "cairn.placeholders" + (name.matches("[A-Za-z0-9_-]+") ? "." + name : "[" + name + "]");
         String action = "Set " + property + ", or set cairn.placeholder-replacement=false if the script must keep"
-                + " ${...} as it is.";
+                + " " + this.prefix + "..." + this.suffix + " as it is.";
         String problem = !builtIn ? " has no value"
                 : BUILT_IN_KEYS.contains(key.substring(key.indexOf(':') + 1)) ? " has no value on this database"
                 : " is not one of the built-ins " + BUILT_INS;
-        return new MigrationException("Placeholder ${" + name + "} in " + origin + " at line " + line + problem
+        return new MigrationException("Placeholder " + this.prefix + name + this.suffix + " in " + origin + " at line " + line + problem
                 + ": " + Character.toLowerCase(action.charAt(0)) + action.substring(1), action);
     }
 

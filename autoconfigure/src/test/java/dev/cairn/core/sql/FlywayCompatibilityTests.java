@@ -20,6 +20,8 @@ import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 import org.flywaydb.core.internal.resource.StringResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -143,11 +145,13 @@ class FlywayCompatibilityTests {
         }
     }
 
-    @Test
-    void replacesPlaceholdersLikeFlywaysReaderOnRandomText() throws IOException {
-        Map<String, String> values = Map.of("a", "1", "B", "${a}", "e", "");
-        Placeholders placeholders = Placeholders.of(values);
-        String[] pieces = { "$", "{", "}", "${", "${a}", "${A}", "${B}", "${e}", "${x}", "a", "\n" };
+    @ParameterizedTest(name = "{0}name{1}")
+    @CsvSource({ "${, }", "#[, ]", "%{, }%" })
+    void replacesPlaceholdersLikeFlywaysReaderOnRandomText(String prefix, String suffix) throws IOException {
+        Map<String, String> values = Map.of("a", "1", "B", prefix + "a" + suffix, "e", "");
+        Placeholders placeholders = Placeholders.of(values).withSyntax(prefix, suffix);
+        String[] pieces = { prefix.substring(0, 1), prefix.substring(1), suffix, prefix, prefix + "a" + suffix,
+                prefix + "A" + suffix, prefix + "B" + suffix, prefix + "e" + suffix, prefix + "x" + suffix, "a", "\n" };
         Random random = new Random(20261121);
         int replaced = 0;
         for (int i = 0; i < 5000; i++) {
@@ -161,15 +165,15 @@ class FlywayCompatibilityTests {
                 cairn = placeholders.replace(script, "test");
             }
             catch (MigrationException ex) {
-                if (ex.getMessage().contains("has no '}'")) {
-                    // Flyway looks up what follows an unclosed ${ minus its last character, or fails on an index
+                if (ex.getMessage().contains("has no '" + suffix + "'")) {
+                    // Flyway looks up what follows an unclosed prefix minus its last character, or fails on an index
                     continue;
                 }
                 cairn = null;
             }
             String flyway;
             try {
-                flyway = readWithFlyway(script, values);
+                flyway = readWithFlyway(script, values, prefix, suffix);
             }
             catch (FlywayException ex) {
                 flyway = null;
@@ -180,9 +184,10 @@ class FlywayCompatibilityTests {
         assertThat(replaced).as("scripts where something was replaced").isGreaterThan(500);
     }
 
-    private static String readWithFlyway(String script, Map<String, String> values) throws IOException {
+    private static String readWithFlyway(String script, Map<String, String> values, String prefix, String suffix)
+            throws IOException {
         StringBuilder out = new StringBuilder();
-        try (Reader reader = new PlaceholderReplacingReader("${", "}", ":", values, new StringReader(script))) {
+        try (Reader reader = new PlaceholderReplacingReader(prefix, suffix, ":", values, new StringReader(script))) {
             for (int c = reader.read(); c >= 0; c = reader.read()) {
                 out.append((char) c);
             }

@@ -41,6 +41,21 @@ class PlaceholdersTests {
     }
 
     @Test
+    void readsPlaceholdersBetweenTheConfiguredPrefixAndSuffix() {
+        Placeholders placeholders = this.placeholders.withSyntax("#[", "]");
+        assertThat(placeholders.replace("CREATE TABLE #[schema].t (a INT); -- ${schema} ##[schema] #[flyway:environment]",
+                ORIGIN)).isEqualTo("CREATE TABLE app.t (a INT); -- ${schema} ##[schema] default");
+        assertThatExceptionOfType(MigrationException.class)
+            .isThrownBy(() -> placeholders.replace("SELECT 1;\nSELECT '#[schema';", ORIGIN))
+            .withMessageStartingWith("Placeholder at line 2 of " + ORIGIN + " has no ']' after it")
+            .satisfies((ex) -> assertThat(ex.getAction()).contains("keep #[ as it is"));
+        assertThatExceptionOfType(MigrationException.class)
+            .isThrownBy(() -> placeholders.replace("SELECT '#[nobody]';", ORIGIN))
+            .withMessageStartingWith("Placeholder #[nobody] in " + ORIGIN + " at line 1 has no value");
+        assertThatIllegalArgumentException().isThrownBy(() -> this.placeholders.withSyntax("", "}"));
+    }
+
+    @Test
     void returnsTheSameTextWhenThereIsNoPlaceholder() {
         String text = "SELECT '$1', '{x}' FROM t;";
         assertThat(this.placeholders.replace(text, ORIGIN)).isSameAs(text);
