@@ -75,7 +75,24 @@ final class MigrateRun {
             List<ExecutableMigration> pending) {
         logger.info("Applying " + count(pending.size()) + ": " + names(pending));
         List<MigrationInfo> applied = new ArrayList<>(pending.size());
-        Version current = initial;
+        try {
+            applyEach(executor, pending, applied);
+        }
+        finally {
+            if (!applied.isEmpty()) {
+                // Also after a failure: up to the last migration that was committed.
+                this.database.keepUserVersion(current(initial, applied));
+            }
+        }
+        Version current = current(initial, applied);
+        Duration duration = Duration.ofNanos(System.nanoTime() - this.start);
+        logger.info("Migrated " + count(applied.size()) + ((current != null) ? " to version " + current : "")
+                + " in " + duration.toMillis() + " ms");
+        return new MigrateResult(initial, current, List.copyOf(applied), duration);
+    }
+
+    private void applyEach(MigrationExecutor executor, List<ExecutableMigration> pending,
+            List<MigrationInfo> applied) {
         boolean versionedDone = false;
         for (ExecutableMigration migration : pending) {
             if (!versionedDone && migration.repeatable()) {
@@ -100,17 +117,21 @@ final class MigrateRun {
             MigrationInfo info = MigrationStatuses.applied(migration, row);
             listeners.tell((listener) -> listener.migrationApplied(migration, info));
             applied.add(info);
-            if (migration.version() != null && (current == null || migration.version().compareTo(current) > 0)) {
-                current = migration.version();
-            }
         }
         if (!versionedDone) {
             afterVersioned(executor);
         }
-        Duration duration = Duration.ofNanos(System.nanoTime() - this.start);
-        logger.info("Migrated " + count(applied.size()) + ((current != null) ? " to version " + current : "")
-                + " in " + duration.toMillis() + " ms");
-        return new MigrateResult(initial, current, List.copyOf(applied), duration);
+    }
+
+    private static @Nullable Version current(@Nullable Version initial, List<MigrationInfo> applied) {
+        Version current = initial;
+        for (MigrationInfo migration : applied) {
+            Version version = migration.version();
+            if (version != null && (current == null || version.compareTo(current) > 0)) {
+                current = version;
+            }
+        }
+        return current;
     }
 
     private boolean afterVersioned(MigrationExecutor executor) {

@@ -305,6 +305,9 @@ public class MigrationRunner {
                 });
                 this.cachedStatus = null;
                 Version current = Rollback.currentAfter(history, version);
+                if (!reverted.isEmpty()) {
+                    database.keepUserVersion(current);
+                }
                 logger.info("Rolled back " + reverted.size() + " migrations to version " + current);
                 return new RollbackResult(history.current(), current, List.copyOf(reverted),
                         Duration.ofNanos(System.nanoTime() - start));
@@ -366,6 +369,7 @@ public class MigrationRunner {
                 new HistorySetup(database, this.settings).createForBaseline();
             }
             new Baseliner(this, database, lock).write();
+            database.keepUserVersion(this.settings.baselineVersion());
             this.cachedStatus = null;
             return this.settings.baselineVersion();
         });

@@ -3,12 +3,14 @@ package dev.cairn.core;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
 
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationSettings;
+import dev.cairn.Version;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.Dialects;
 import dev.cairn.lock.LeaseLock;
@@ -16,6 +18,8 @@ import dev.cairn.lock.MariaDbNamedLock;
 import dev.cairn.lock.MigrationLock;
 import dev.cairn.lock.PostgresAdvisoryLock;
 import dev.cairn.lock.SqliteFileLock;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * other table, so that nothing is created beside one.
  */
 public final class Database {
+
+    private static final Log logger = LogFactory.getLog(Database.class);
 
     private final DataSource dataSource;
 
@@ -193,6 +199,32 @@ public final class Database {
             case FILE -> SqliteFileLock.forDatabase(this.dataSource, lockName(), () -> leaseLock(settings));
             case LEASE -> leaseLock(settings);
         };
+    }
+
+    /**
+     * Keeps the version number the database file holds for applications (SQLite's {@code PRAGMA user_version}, which
+     * the sqlite3 shell and Android's SQLiteOpenHelper read) equal to the current version, where that is a whole
+     * number that fits: a version such as 1.2 leaves it as it is. Called after a run has changed the current version;
+     * a failure is logged, not thrown, since the migrations are committed by then.
+     * @param current the current version, {@code null} when nothing is applied
+     */
+    public void keepUserVersion(@Nullable Version current) {
+        Long number = (current != null) ? current.asLong() : Long.valueOf(0);
+        String statement = (number != null && number <= Integer.MAX_VALUE)
+                ? this.dialect.userVersionStatement(number.intValue()) : null;
+        if (statement == null) {
+            return;
+        }
+        try (Connection connection = this.dataSource.getConnection();
+                Statement jdbc = connection.createStatement()) {
+            jdbc.execute(statement);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+        catch (SQLException | RuntimeException ex) {
+            logger.warn("Could not record version " + current + " with " + statement + ": " + ex.getMessage());
+        }
     }
 
     private MigrationLock leaseLock(MigrationSettings settings) {

@@ -121,6 +121,16 @@ public interface Dialect extends SqlDialect {
     }
 
     /**
+     * The statement that stores a version number in the database file itself, where the database keeps one for
+     * applications (SQLite's {@code PRAGMA user_version}), or {@code null}.
+     * @param version the number
+     * @return the statement
+     */
+    default @Nullable String userVersionStatement(int version) {
+        return null;
+    }
+
+    /**
      * A query returning the database clock in milliseconds since the epoch, or {@code null} to use the
      * application's clock. Leases compare against the database clock so instances with skewed clocks agree.
      * @return the query

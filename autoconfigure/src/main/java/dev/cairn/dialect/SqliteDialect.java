@@ -65,6 +65,11 @@ public class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String userVersionStatement(int version) {
+        return "PRAGMA user_version = " + version;
+    }
+
+    @Override
     public String currentTimeMillisQuery() {
         return "SELECT CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)";
     }
