@@ -56,14 +56,14 @@ final class MigrateRun {
         }
         List<ExecutableMigration> pending = this.runner.pending(this.plan, history);
         if (pending.isEmpty() && this.callbacks.isEmpty()) {
-            return this.runner.upToDate(history, this.start);
+            return this.runner.upToDate(this.plan, history, this.start);
         }
         this.runner.clearLastFailure();
         MigrationExecutor executor = this.database.newExecutor(this.lock, this.callbacks);
         if (!this.callbacks.isEmpty()) {
             Operations.run(executor, "beforeMigrate", this.callbacks::beforeMigrate);
         }
-        MigrateResult result = pending.isEmpty() ? this.runner.upToDate(history, this.start)
+        MigrateResult result = pending.isEmpty() ? this.runner.upToDate(this.plan, history, this.start)
                 : apply(executor, history.current(), pending);
         if (!this.callbacks.isEmpty()) {
             Operations.run(executor, "afterMigrate", (context) -> this.callbacks.afterMigrate(context, result));

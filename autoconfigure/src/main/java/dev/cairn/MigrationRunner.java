@@ -145,7 +145,7 @@ public class MigrationRunner {
                 List<AppliedMigration> rows = database.history().readForPlanningIfExists();
                 AppliedHistory history = (rows != null) ? new AppliedHistory(rows) : null;
                 if (history != null && history.unfinished() == null && pending(plan, history).isEmpty()) {
-                    result = upToDate(history, start);
+                    result = upToDate(plan, history, start);
                 }
             }
             if (result == null) {
@@ -181,11 +181,36 @@ public class MigrationRunner {
         }
     }
 
-    MigrateResult upToDate(AppliedHistory history, long start) {
+    MigrateResult upToDate(MigrationPlan plan, AppliedHistory history, long start) {
         Version current = history.current();
-        logger.info((current != null) ? "Schema is up to date at version " + current
-                : "Schema is up to date: there are no migrations");
+        List<Version> future = history.future(plan.latestVersion());
+        if (!future.isEmpty()) {
+            logger.warn(future(plan.latestVersion(), future));
+        }
+        else {
+            logger.info((current != null) ? "Schema is up to date at version " + current
+                    : "Schema is up to date: there are no migrations");
+        }
         return new MigrateResult(current, current, List.of(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * What an instance older than the schema says when it starts, as in a rolling deploy: which migrations it does
+     * not know, and that it goes on with the schema they left.
+     */
+    private static String future(@Nullable Version latestKnown, List<Version> future) {
+        StringBuilder versions = new StringBuilder();
+        for (int i = 0; i < future.size() && i < 10; i++) {
+            versions.append((i > 0) ? ", " : "").append(future.get(i));
+        }
+        if (future.size() > 10) {
+            versions.append(" and ").append(future.size() - 10).append(" more");
+        }
+        return "Schema is at version " + future.get(future.size() - 1) + ", ahead of this application, whose"
+                + " migrations end at " + ((latestKnown != null) ? "version " + latestKnown : "none") + ": " + versions
+                + " " + ((future.size() == 1) ? "was" : "were") + " applied by a newer version of it. Starting with the"
+                + " schema as they left it; if this instance fails on it, deploy the newer version to every instance"
+                + " (the database cannot be migrated back by an application that does not know those migrations).";
     }
 
     List<ExecutableMigration> pending(MigrationPlan plan, AppliedHistory history) {

@@ -75,8 +75,20 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
             .contains("10 \"Log 10\" and 2 more up to 12 \"Log 12\"")
             .contains("Migrated 12 migrations to version 12 in ")
             .doesNotContain("Applied migration");
-        runner(log(1), log(2), log(3)).migrate();
+        new MigrationRunner(this.database.dataSource(), migrations).migrate();
         assertThat(output).contains("Schema is up to date at version 12");
+    }
+
+    @Test
+    void warnsWhenItStartsBehindTheSchemaAsInARollingDeploy(CapturedOutput output) {
+        runner(log(1), log(2), log(3)).migrate();
+        MigrateResult older = runner(log(1)).migrate();
+        assertThat(older.applied()).isEmpty();
+        assertThat(older.currentVersion()).hasToString("3");
+        assertThat(output).contains("WARN")
+            .contains("Schema is at version 3, ahead of this application, whose migrations end at version 1: 2, 3"
+                    + " were applied by a newer version of it. Starting with the schema as they left it")
+            .doesNotContain("Schema is up to date at version 3");
     }
 
     @Test

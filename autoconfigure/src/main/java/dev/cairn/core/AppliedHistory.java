@@ -74,6 +74,25 @@ public final class AppliedHistory {
         return this.current;
     }
 
+    /**
+     * The versions applied successfully above the highest one the application knows: migrations of a newer version
+     * of it, in version order.
+     * @param latestKnown the application's highest migration version, {@code null} when it has none
+     * @return the versions, empty when the application is not behind the schema
+     */
+    public List<Version> future(@Nullable Version latestKnown) {
+        List<Version> future = new ArrayList<>();
+        for (AppliedMigration row : this.rows) {
+            Version version = row.version();
+            if (row.success() && !row.marker() && version != null
+                    && (latestKnown == null || version.compareTo(latestKnown) > 0)) {
+                future.add(version);
+            }
+        }
+        future.sort(null);
+        return future;
+    }
+
     public @Nullable Version baseline() {
         return this.baseline;
     }
