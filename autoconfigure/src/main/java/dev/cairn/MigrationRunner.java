@@ -138,7 +138,7 @@ public class MigrationRunner {
         Callbacks callbacks = null;
         try {
             database = database();
-            MigrationPlan plan = plan();
+            MigrationPlan plan = MigrationPlan.resolve(sources(true).resolvers());
             callbacks = callbacks();
             MigrateResult result = null;
             if (callbacks.isEmpty()) {
@@ -177,6 +177,10 @@ public class MigrationRunner {
             throw ex;
         }
         finally {
+            Sources sources = this.sources;
+            if (sources != null && sources.scripts() != null) {
+                sources.scripts().releaseContent();
+            }
             this.running.decrementAndGet();
         }
     }
@@ -429,26 +433,32 @@ public class MigrationRunner {
     }
 
     private MigrationPlan plan() {
-        return MigrationPlan.resolve(sources().resolvers());
+        return MigrationPlan.resolve(sources(false).resolvers());
+    }
+
+    private Sources sources() {
+        return sources(false);
     }
 
     /**
      * The SQL scripts and callbacks, read once: they are part of the deployed application.
+     * @param keepContent whether scripts read now keep their content until they run or the migrate ends, which
+     * saves reading them twice when the first thing the runner does is a migrate
      */
-    private Sources sources() {
+    private Sources sources(boolean keepContent) {
         Sources sources = this.sources;
         if (sources == null) {
             List<MigrationCallback> callbacks = new ArrayList<>(this.javaCallbacks);
             List<MigrationResolver> resolvers = new ArrayList<>(List.of(this.beans));
+            SqlMigrationResolver scripts = null;
             if (mayHaveScripts()) {
                 Database database = database();
-                SqlMigrationResolver scripts = new SqlMigrationResolver(
-                        scanner().scan(this.settings.locations()),
-                        this.settings.encoding(), placeholders(database), database.dialect().sqlSyntax());
+                scripts = new SqlMigrationResolver(scanner().scan(this.settings.locations()),
+                        this.settings.encoding(), placeholders(database), database.dialect().sqlSyntax(), keepContent);
                 resolvers.add(scripts);
                 callbacks.addAll(scripts.callbacks());
             }
-            sources = new Sources(List.copyOf(resolvers), new Callbacks(callbacks));
+            sources = new Sources(List.copyOf(resolvers), new Callbacks(callbacks), scripts);
             this.sources = sources;
         }
         return sources;
@@ -524,7 +534,8 @@ public class MigrationRunner {
         return database;
     }
 
-    private record Sources(List<MigrationResolver> resolvers, Callbacks callbacks) {
+    private record Sources(List<MigrationResolver> resolvers, Callbacks callbacks,
+            @Nullable SqlMigrationResolver scripts) {
     }
 
     /**

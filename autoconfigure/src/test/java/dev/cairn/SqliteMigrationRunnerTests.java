@@ -95,19 +95,14 @@ class SqliteMigrationRunnerTests extends AbstractMigrationRunnerTests {
     void keepsTheFilesUserVersionEqualToTheCurrentVersion() {
         runner(log(1), log(2), new TestMigrations.Reversible(3, "Create notes", "CREATE TABLE notes (id INTEGER)",
                 "DROP TABLE notes")).migrate();
-        assertThat(userVersion()).isEqualTo(3);
+        assertThat(this.database.userVersion()).isEqualTo(3);
         runner(log(1), log(2), new TestMigrations.Reversible(3, "Create notes", "CREATE TABLE notes (id INTEGER)",
                 "DROP TABLE notes")).rollbackTo(2);
-        assertThat(userVersion()).as("after a rollback").isEqualTo(2);
+        assertThat(this.database.userVersion()).as("after a rollback").isEqualTo(2);
         MigrationRunner failing = runner(log(1), log(2), log(4), new TestMigrations.Failing(5, "Broken",
                 "CREATE TABLE broken (id INTEGER)"));
         assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(failing::migrate);
-        assertThat(userVersion()).as("up to the last committed migration").isEqualTo(4);
-    }
-
-    private int userVersion() {
-        Integer version = this.database.jdbc().queryForObject("PRAGMA user_version", Integer.class);
-        return (version != null) ? version : -1;
+        assertThat(this.database.userVersion()).as("up to the last committed migration").isEqualTo(4);
     }
 
     private Path lockFile() throws Exception {

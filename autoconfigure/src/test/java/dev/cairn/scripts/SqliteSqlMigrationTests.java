@@ -35,15 +35,10 @@ class SqliteSqlMigrationTests extends AbstractSqlMigrationTests {
         script("V1__one.sql", "CREATE TABLE one (id INTEGER);");
         script("V2__two.sql", "CREATE TABLE two (id INTEGER);");
         runner().migrate();
-        assertThat(userVersion()).isEqualTo(2);
+        assertThat(this.database.userVersion()).isEqualTo(2);
         script("V2_1__two_point_one.sql", "CREATE TABLE two_one (id INTEGER);");
         assertThat(runner().migrate().currentVersion()).hasToString("2.1");
-        assertThat(userVersion()).as("2.1 is not a whole number: left at 2").isEqualTo(2);
-    }
-
-    private int userVersion() {
-        Integer version = this.database.jdbc().queryForObject("PRAGMA user_version", Integer.class);
-        return (version != null) ? version : -1;
+        assertThat(this.database.userVersion()).as("2.1 is not a whole number: left at 2").isEqualTo(2);
     }
 
 }

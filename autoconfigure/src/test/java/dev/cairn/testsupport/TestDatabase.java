@@ -82,6 +82,15 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
+     * SQLite's {@code PRAGMA user_version} of the database file.
+     * @return the number
+     */
+    public int userVersion() {
+        Integer version = jdbc().queryForObject("PRAGMA user_version", Integer.class);
+        return (version != null) ? version : -1;
+    }
+
+    /**
      * Whether a table can be read, found by reading it, as the database resolves the name.
      * @param table the table's name
      * @return whether it exists

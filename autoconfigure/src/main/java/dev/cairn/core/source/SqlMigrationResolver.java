@@ -34,7 +34,12 @@ public final class SqlMigrationResolver implements MigrationResolver {
 
     private final List<ExecutableMigration> migrations;
 
+    /** At most this much content of versioned and repeatable scripts is kept between reading and running them. */
+    private static final long KEPT_CONTENT = 16 * 1024 * 1024;
+
     private final List<MigrationCallback> callbacks;
+
+    private final List<SqlScript> scripts;
 
     /**
      * Reads the scripts.
@@ -42,17 +47,20 @@ public final class SqlMigrationResolver implements MigrationResolver {
      * @param encoding the encoding of scripts whose {@code .conf} names none
      * @param placeholders the placeholders the scripts run with
      * @param syntax how the database's scripts are split
+     * @param keepContent whether versioned and repeatable scripts keep the content read for their checksums until
+     * they run or {@link #releaseContent()} (up to 16 MB in all), rather than being read again when they run
      * @throws MigrationException when a script cannot be read or two undo scripts share a version
      */
     public SqlMigrationResolver(List<ScriptFile> files, Charset encoding, Placeholders placeholders,
-            SqlSyntax syntax) {
+            SqlSyntax syntax, boolean keepContent) {
+        long keep = keepContent ? KEPT_CONTENT : 0;
         Map<Version, SqlScript> undos = new HashMap<>();
         List<SqlScript> scripts = new ArrayList<>(files.size());
         List<MigrationCallback> callbacks = new ArrayList<>();
         for (ScriptFile file : files) {
             Kind kind = file.name().kind();
             if (kind == Kind.UNDO) {
-                SqlScript undo = SqlScript.load(file, encoding);
+                SqlScript undo = SqlScript.load(file, encoding, false);
                 SqlScript other = undos.put(Version.parse(String.valueOf(undo.name().normalizedVersion())), undo);
                 if (other != null) {
                     throw new MigrationException("Invalid migrations, nothing was changed: " + other.origin() + " and "
@@ -61,10 +69,12 @@ public final class SqlMigrationResolver implements MigrationResolver {
                 }
             }
             else if (kind == Kind.CALLBACK) {
-                callback(SqlScript.load(file, encoding), placeholders, syntax, callbacks);
+                callback(SqlScript.load(file, encoding, false), placeholders, syntax, callbacks);
             }
             else if (kind == Kind.VERSIONED || kind == Kind.REPEATABLE) {
-                scripts.add(SqlScript.load(file, encoding));
+                SqlScript script = SqlScript.load(file, encoding, keep > 0);
+                keep -= script.keptContent();
+                scripts.add(script);
             }
         }
         List<ExecutableMigration> migrations = new ArrayList<>(scripts.size());
@@ -79,6 +89,15 @@ public final class SqlMigrationResolver implements MigrationResolver {
                 + " of version " + undo.name().normalizedVersion() + " beside it; it is ignored"));
         this.migrations = List.copyOf(migrations);
         this.callbacks = List.copyOf(callbacks);
+        this.scripts = List.copyOf(scripts);
+    }
+
+    /**
+     * Lets go of the content the scripts kept from reading their checksums: a script that runs later reads its file
+     * again.
+     */
+    public void releaseContent() {
+        this.scripts.forEach(SqlScript::releaseContent);
     }
 
     private static void callback(SqlScript script, Placeholders placeholders, SqlSyntax syntax,

@@ -10,9 +10,9 @@ import dev.cairn.core.sql.ScriptName.Kind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A script with its settings and Flyway's checksum. The content read for the checksum is kept for the one time the
- * script's text is asked for, which is when it runs; after that, and for scripts too large to keep, the text is read
- * again when asked for.
+ * A script with its settings and Flyway's checksum. Where asked to, the content read for the checksum is kept for
+ * the one time the script's text is asked for, which is when it runs; otherwise, after that, and for scripts too large
+ * to keep, the text is read again when asked for.
  */
 public final class SqlScript {
 
@@ -31,12 +31,12 @@ public final class SqlScript {
 
     private byte @Nullable [] content;
 
-    private SqlScript(ScriptFile file, ScriptConfig config, Charset encoding, int checksum, byte[] content) {
+    private SqlScript(ScriptFile file, ScriptConfig config, Charset encoding, int checksum, byte @Nullable [] kept) {
         this.file = file;
         this.config = config;
         this.encoding = encoding;
         this.checksum = checksum;
-        this.content = (content.length <= KEPT_CONTENT) ? content : null;
+        this.content = kept;
     }
 
     /**
@@ -46,24 +46,26 @@ public final class SqlScript {
      * @throws MigrationException when the script or its {@code .conf} cannot be read
      */
     public static SqlScript load(ScriptFile file) {
-        return load(file, StandardCharsets.UTF_8);
+        return load(file, StandardCharsets.UTF_8, false);
     }
 
     /**
      * Reads a script and its {@code .conf}, if it has one, and computes Flyway's checksum.
      * @param file the script
      * @param defaultEncoding the encoding of scripts whose {@code .conf} does not set one, and of {@code .conf} files
+     * @param keepContent whether to keep the content, if it is not too large, for the first {@link #text()}
      * @return the script, with its checksum
      * @throws MigrationException when the script or its {@code .conf} cannot be read, or the script is not valid in
      * its encoding
      */
-    public static SqlScript load(ScriptFile file, Charset defaultEncoding) {
+    public static SqlScript load(ScriptFile file, Charset defaultEncoding, boolean keepContent) {
         ScriptConfig config = (file.config() != null)
                 ? ScriptConfig.read(file.config(), file.origin() + CONF, defaultEncoding) : ScriptConfig.NONE;
         Charset encoding = (config.encoding() != null) ? config.encoding() : defaultEncoding;
         byte[] content = bytes(file);
         try {
-            return new SqlScript(file, config, encoding, FlywayChecksum.of(content, encoding), content);
+            return new SqlScript(file, config, encoding, FlywayChecksum.of(content, encoding),
+                    (keepContent && content.length <= KEPT_CONTENT) ? content : null);
         }
         catch (CharacterCodingException ex) {
             throw notEncoded(file, encoding, ex);
@@ -115,6 +117,22 @@ public final class SqlScript {
             return this.checksum;
         }
         return FlywayChecksum.of(text(placeholders));
+    }
+
+    /**
+     * How many bytes of content the script keeps for its first {@link #text()}.
+     * @return the size, 0 when it keeps none
+     */
+    public int keptContent() {
+        byte[] content = this.content;
+        return (content != null) ? content.length : 0;
+    }
+
+    /**
+     * Lets go of the kept content: the next {@link #text()} reads the file.
+     */
+    public void releaseContent() {
+        this.content = null;
     }
 
     /**

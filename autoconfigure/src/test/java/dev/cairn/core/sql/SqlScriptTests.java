@@ -40,14 +40,22 @@ class SqlScriptTests {
     }
 
     @Test
-    void runsTheTextItsChecksumWasComputedFromThenReadsTheFileAgain() throws IOException {
+    void runsTheTextItsChecksumWasComputedFromWhenAskedToKeepIt() throws IOException {
         write("V1__create.sql", "CREATE TABLE t (id INT);\n");
-        SqlScript script = load("V1__create.sql");
+        SqlScript kept = SqlScript.load(file("V1__create.sql"), StandardCharsets.UTF_8, true);
+        SqlScript released = SqlScript.load(file("V1__create.sql"), StandardCharsets.UTF_8, true);
+        SqlScript unkept = load("V1__create.sql");
+        assertThat(kept.keptContent()).isEqualTo(25);
+        assertThat(unkept.keptContent()).isZero();
+        released.releaseContent();
         write("V1__create.sql", "CREATE TABLE t (id INT, name TEXT);\n");
-        assertThat(script.text()).as("the content read for the checksum, kept until the script runs")
+        assertThat(kept.text()).as("the content read for the checksum, kept until the script runs")
             .isEqualTo("CREATE TABLE t (id INT);\n");
-        assertThat(script.text()).as("afterwards the file as it is now")
+        assertThat(kept.keptContent()).as("let go once used").isZero();
+        assertThat(kept.text()).as("afterwards the file as it is now")
             .isEqualTo("CREATE TABLE t (id INT, name TEXT);\n");
+        assertThat(released.text()).isEqualTo("CREATE TABLE t (id INT, name TEXT);\n");
+        assertThat(unkept.text()).isEqualTo("CREATE TABLE t (id INT, name TEXT);\n");
     }
 
     @Test
@@ -97,9 +105,13 @@ class SqlScriptTests {
     }
 
     private SqlScript load(String fileName) {
+        return SqlScript.load(file(fileName));
+    }
+
+    private ScriptFile file(String fileName) {
         List<ScriptFile> files = new ScriptScanner(getClass().getClassLoader(), ScriptNaming.defaults())
             .scan(List.of("filesystem:" + this.directory));
-        return SqlScript.load(files.stream().filter((file) -> file.fileName().equals(fileName)).findFirst().get());
+        return files.stream().filter((file) -> file.fileName().equals(fileName)).findFirst().get();
     }
 
     private void write(String name, String text) throws IOException {
