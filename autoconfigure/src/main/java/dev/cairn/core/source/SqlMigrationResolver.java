@@ -32,10 +32,10 @@ public final class SqlMigrationResolver implements MigrationResolver {
             "afterEachMigrateError", "afterVersioned", "afterMigrate", "afterMigrateApplied", "afterMigrateError",
             "beforeRepair", "afterRepair", "beforeBaseline", "afterBaseline");
 
-    private final List<ExecutableMigration> migrations;
-
     /** At most this much content of versioned and repeatable scripts is kept between reading and running them. */
-    private static final long KEPT_CONTENT = 16 * 1024 * 1024;
+    private static final long KEPT_CONTENT_IN_ALL = 16 * 1024 * 1024;
+
+    private final List<ExecutableMigration> migrations;
 
     private final List<MigrationCallback> callbacks;
 
@@ -53,7 +53,7 @@ public final class SqlMigrationResolver implements MigrationResolver {
      */
     public SqlMigrationResolver(List<ScriptFile> files, Charset encoding, Placeholders placeholders,
             SqlSyntax syntax, boolean keepContent) {
-        long keep = keepContent ? KEPT_CONTENT : 0;
+        long keep = keepContent ? KEPT_CONTENT_IN_ALL : 0;
         Map<Version, SqlScript> undos = new HashMap<>();
         List<SqlScript> scripts = new ArrayList<>(files.size());
         List<MigrationCallback> callbacks = new ArrayList<>();
