@@ -16,9 +16,13 @@ final class Descriptions {
     }
 
     static String fromClass(Class<?> type, long version) {
+        return fromClass(type, "Migration " + version);
+    }
+
+    static String fromClass(Class<?> type, String fallback) {
         String name = VERSION_PREFIX.matcher(type.getSimpleName()).replaceFirst("");
         if (name.isBlank() || type.isAnonymousClass() || type.isSynthetic() || name.contains("$$")) {
-            return "Migration " + version;
+            return fallback;
         }
         String[] words = WORD_BOUNDARY.split(name);
         StringBuilder description = new StringBuilder(name.length() + words.length);

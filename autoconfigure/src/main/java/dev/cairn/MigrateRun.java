@@ -47,14 +47,14 @@ final class MigrateRun {
     }
 
     MigrateResult run() {
-        new HistorySetup(this.database, this.runner.getSettings())
+        new HistorySetup(this.database, this.runner.getSettings(), this.runner.gate().tables())
             .prepare(() -> new Baseliner(this.runner, this.database, this.lock).write());
         AppliedHistory history = new AppliedHistory(this.database.history().readForPlanning());
         if (history.unfinished() != null) {
             // Read again with who, when and where, for the message that names the unfinished migration.
             history = new AppliedHistory(this.database.history().read());
         }
-        List<ExecutableMigration> pending = this.runner.pending(this.plan, history);
+        List<ExecutableMigration> pending = gated(this.runner.pending(this.plan, history));
         if (pending.isEmpty() && this.callbacks.isEmpty()) {
             return this.runner.upToDate(this.plan, history, this.start);
         }
@@ -69,6 +69,28 @@ final class MigrateRun {
             Operations.run(executor, "afterMigrate", (context) -> this.callbacks.afterMigrate(context, result));
         }
         return result;
+    }
+
+    /**
+     * The pending migrations before the first that waits for an unfinished background migration: it and those after
+     * it apply when it has finished, in order.
+     */
+    private List<ExecutableMigration> gated(List<ExecutableMigration> pending) {
+        for (int i = 0; i < pending.size(); i++) {
+            ExecutableMigration migration = pending.get(i);
+            if (migration.requiredBackgroundMigrations().isEmpty()) {
+                continue;
+            }
+            String waiting = this.runner.gate().waitingFor(migration);
+            if (waiting != null) {
+                int held = pending.size() - i;
+                logger.info("Not applying " + migration.displayName() + ((held > 1) ? " and the " + (held - 1)
+                        + " pending after it" : "") + " yet: it requires " + waiting + ", and applies when that has"
+                        + " finished");
+                return pending.subList(0, i);
+            }
+        }
+        return pending;
     }
 
     private MigrateResult apply(MigrationExecutor executor, @Nullable Version initial,

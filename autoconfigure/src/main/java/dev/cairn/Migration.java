@@ -1,5 +1,7 @@
 package dev.cairn;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
@@ -53,6 +55,18 @@ public interface Migration {
      */
     default boolean transactional() {
         return true;
+    }
+
+    /**
+     * The ids of the {@link BackgroundMigration}s that must have finished before this migration runs, as GitLab's
+     * migrations ensure a batched background migration is finished: "add a column, backfill it in the background,
+     * then make it NOT NULL" is written as a migration, a background migration, and a migration that requires it.
+     * Until they have finished, this migration and every one after it wait; they apply when the last of them
+     * finishes, or at the next start.
+     * @return the ids, empty by default
+     */
+    default Set<String> requiredBackgroundMigrations() {
+        return Set.of();
     }
 
     /**

@@ -19,6 +19,7 @@ import dev.cairn.core.Database;
 import dev.cairn.core.HistorySetup;
 import dev.cairn.core.Callbacks;
 import dev.cairn.core.MigrationExecutor;
+import dev.cairn.core.MigrationGate;
 import dev.cairn.core.MigrationPlan;
 import dev.cairn.core.source.BeanMigrationResolver;
 import dev.cairn.core.source.ExecutableMigration;
@@ -56,6 +57,8 @@ public class MigrationRunner {
     private final @Nullable ResourceLoader resourceLoader;
 
     private final String dataSourceDescription;
+
+    private final MigrationGate gate;
 
     private volatile @Nullable Sources sources;
 
@@ -110,6 +113,7 @@ public class MigrationRunner {
         this.listeners = new Listeners(builder.listeners);
         this.resourceLoader = builder.resourceLoader;
         this.dataSourceDescription = builder.dataSourceDescription;
+        this.gate = builder.gate;
     }
 
     /**
@@ -219,6 +223,10 @@ public class MigrationRunner {
 
     List<ExecutableMigration> pending(MigrationPlan plan, AppliedHistory history) {
         return history.pending(plan, this.settings.target(), this.settings.outOfOrder(), this.settings.table());
+    }
+
+    MigrationGate gate() {
+        return this.gate;
     }
 
     void clearLastFailure() {
@@ -395,7 +403,7 @@ public class MigrationRunner {
                         "Baseline only a database without a history; this one is already managed by Cairn.");
             }
             if (rows == null) {
-                new HistorySetup(database, this.settings).createForBaseline();
+                new HistorySetup(database, this.settings, this.gate.tables()).createForBaseline();
             }
             new Baseliner(this, database, lock).write();
             database.keepUserVersion(this.settings.baselineVersion());
@@ -569,6 +577,8 @@ public class MigrationRunner {
 
         private String dataSourceDescription = "the DataSource given to the runner";
 
+        private MigrationGate gate = MigrationGate.NONE;
+
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
         }
@@ -645,6 +655,17 @@ public class MigrationRunner {
          */
         public Builder dataSourceDescription(String description) {
             this.dataSourceDescription = description;
+            return this;
+        }
+
+        /**
+         * The background migrations that migrations may {@linkplain Migration#requiredBackgroundMigrations()
+         * require}: such a migration, and every one after it, waits until they have finished.
+         * @param backgroundMigrations the runner of the background migrations
+         * @return this builder
+         */
+        public Builder backgroundMigrations(BackgroundMigrationRunner backgroundMigrations) {
+            this.gate = backgroundMigrations;
             return this;
         }
 

@@ -346,7 +346,7 @@ public final class MigrationSettings {
         }
     }
 
-    private static void requireIdentifier(@Nullable String value, String what, String property) {
+    static void requireIdentifier(@Nullable String value, String what, String property) {
         if (value == null || !IDENTIFIER.matcher(value).matches()) {
             throw new MigrationException("Invalid " + what + " '" + value + "' (" + property + ")",
                     "Set " + property + " to a plain SQL identifier: letters, digits and underscores, starting with"
@@ -368,7 +368,7 @@ public final class MigrationSettings {
         return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
     }
 
-    private static void requirePositive(@Nullable Duration value, String property) {
+    static void requirePositive(@Nullable Duration value, String property) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new MigrationException("Invalid duration " + text(value) + " (" + property + ")",
                     "Set " + property + " to a positive duration such as 30s or 5m.");

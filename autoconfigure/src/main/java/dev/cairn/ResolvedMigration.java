@@ -1,5 +1,7 @@
 package dev.cairn;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +53,15 @@ public interface ResolvedMigration {
      * @return {@code true} when it has a {@code down}
      */
     boolean reversible();
+
+    /**
+     * The ids of the background migrations that must have finished before this migration runs; until then it, and
+     * every migration after it, waits.
+     * @return the ids, empty for most migrations
+     */
+    default Set<String> requiredBackgroundMigrations() {
+        return Set.of();
+    }
 
     /**
      * Whether the migration is repeatable: applied again whenever its checksum changes.

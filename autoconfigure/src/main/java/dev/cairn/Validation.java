@@ -44,7 +44,7 @@ final class Validation {
      * @throws MigrationException naming the migration and what to do, as {@code migrate()} would
      */
     static Validation of(MigrationRunner runner, Database database, MigrationPlan plan) {
-        AppliedHistory history = new AppliedHistory(new HistorySetup(database, runner.getSettings()).preview());
+        AppliedHistory history = new AppliedHistory(new HistorySetup(database, runner.getSettings(), runner.gate().tables()).preview());
         List<ExecutableMigration> pending = runner.pending(plan, history);
         List<@Nullable List<SqlStatement>> statements = new ArrayList<>(pending.size());
         for (ExecutableMigration migration : pending) {

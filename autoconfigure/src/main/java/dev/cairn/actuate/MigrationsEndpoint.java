@@ -1,9 +1,14 @@
 package dev.cairn.actuate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.cairn.BackgroundMigrationInfo;
+import dev.cairn.BackgroundMigrationRunner;
+import dev.cairn.BackgroundMigrationState;
+import dev.cairn.MigrationException;
 import dev.cairn.MigrationInfo;
 import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationState;
@@ -12,6 +17,7 @@ import dev.cairn.Version;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -19,23 +25,38 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@code /actuator/migrations}: every migration with its state, one migration by version, and, where the
- * endpoint's access is unrestricted, repair of FAILED migrations.
+ * {@code /actuator/migrations}: every migration with its state, the background migrations with their progress, one
+ * migration by version, and, where the endpoint's access is unrestricted, repair of FAILED migrations and pause,
+ * resume and retry of background migrations.
  */
 @Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
 public class MigrationsEndpoint {
 
     private final MigrationRunner runner;
 
+    private final @Nullable BackgroundMigrationRunner background;
+
     public MigrationsEndpoint(MigrationRunner runner) {
+        this(runner, null);
+    }
+
+    /**
+     * An endpoint that also reports background migrations.
+     * @param runner the runner
+     * @param background the runner of background migrations, or {@code null}
+     */
+    public MigrationsEndpoint(MigrationRunner runner, @Nullable BackgroundMigrationRunner background) {
         this.runner = runner;
+        this.background = background;
     }
 
     @ReadOperation
     public MigrationsDescriptor migrations() {
         MigrationStatus status = this.runner.status();
+        List<BackgroundDescriptor> background = (this.background != null)
+                ? this.background.status().stream().map(BackgroundDescriptor::of).toList() : List.of();
         return new MigrationsDescriptor(text(status.currentVersion()),
-                status.migrations().stream().map(MigrationDescriptor::of).toList());
+                status.migrations().stream().map(MigrationDescriptor::of).toList(), background);
     }
 
     @ReadOperation
@@ -58,6 +79,38 @@ public class MigrationsEndpoint {
         return new RepairDescriptor(this.runner.repair().stream().map(MigrationDescriptor::of).toList());
     }
 
+    /**
+     * Pauses, resumes or retries a background migration:
+     * {@code POST /actuator/migrations/background/{id}/pause}, {@code .../resume} or {@code .../retry}.
+     * @param section {@code background}
+     * @param id the background migration's id
+     * @param action {@code pause}, {@code resume} or {@code retry}
+     * @return the migration's state afterwards, or {@code null} (404) when there is no such migration or action
+     * @throws InvalidEndpointRequestException (400) when the migration's state does not allow the action
+     */
+    @WriteOperation
+    public @Nullable BackgroundDescriptor background(@Selector String section, @Selector String id,
+            @Selector String action) {
+        BackgroundMigrationRunner background = this.background;
+        if (background == null || !"background".equals(section)) {
+            return null;
+        }
+        BackgroundMigrationInfo info;
+        try {
+            info = switch (action) {
+                case "pause" -> background.pause(id);
+                case "resume" -> background.resume(id);
+                case "retry" -> background.retry(id);
+                default -> null;
+            };
+        }
+        catch (MigrationException ex) {
+            // Not in a state that allows the action: the request is wrong, not the server (400 with the reason).
+            throw new InvalidEndpointRequestException(ex.getMessage() + ". " + ex.getAction(), ex.getMessage());
+        }
+        return (info != null) ? BackgroundDescriptor.of(info) : null;
+    }
+
     private static @Nullable String text(@Nullable Version version) {
         return (version != null) ? version.toString() : null;
     }
@@ -68,8 +121,55 @@ public class MigrationsEndpoint {
      * @param currentVersion the highest applied version, {@code null} on an empty database
      * @param migrations the migrations
      */
-    public record MigrationsDescriptor(@Nullable String currentVersion,
-            List<MigrationDescriptor> migrations) implements OperationResponseBody {
+    public record MigrationsDescriptor(@Nullable String currentVersion, List<MigrationDescriptor> migrations,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackgroundDescriptor> background)
+            implements OperationResponseBody {
+
+        /**
+         * Every migration, and no background migrations.
+         * @param currentVersion the highest applied version, {@code null} on an empty database
+         * @param migrations the migrations
+         */
+        public MigrationsDescriptor(@Nullable String currentVersion, List<MigrationDescriptor> migrations) {
+            this(currentVersion, migrations, List.of());
+        }
+
+    }
+
+    /**
+     * One background migration.
+     *
+     * @param id the id
+     * @param description the description
+     * @param state the state
+     * @param percent how far it is, where its rows were estimated
+     * @param rowsDone the rows processed
+     * @param rowsEstimate the rows estimated in all
+     * @param rowsPerSecond the rate so far
+     * @param secondsLeft the time left at that rate
+     * @param cursor where the next batch starts
+     * @param batchSize the next batch's size
+     * @param batches the batches committed
+     * @param attempts the failed attempts of the current batch
+     * @param lastError the last error
+     * @param startedAt when it started (UTC)
+     * @param updatedAt when its last batch committed (UTC)
+     * @param finishedAt when it finished (UTC)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BackgroundDescriptor(String id, String description, BackgroundMigrationState state,
+            @Nullable Integer percent, long rowsDone, @Nullable Long rowsEstimate, @Nullable Long rowsPerSecond,
+            @Nullable Long secondsLeft, @Nullable String cursor, int batchSize, long batches, int attempts,
+            @Nullable String lastError, @Nullable Instant startedAt, @Nullable Instant updatedAt,
+            @Nullable Instant finishedAt) implements OperationResponseBody {
+
+        static BackgroundDescriptor of(BackgroundMigrationInfo info) {
+            Duration left = info.timeLeft();
+            return new BackgroundDescriptor(info.id(), info.description(), info.state(), info.percent(),
+                    info.rowsDone(), info.rowsEstimate(), info.rowsPerSecond(),
+                    (left != null) ? left.toSeconds() : null, info.cursor(), info.batchSize(), info.batches(),
+                    info.attempts(), info.lastError(), info.startedAt(), info.updatedAt(), info.finishedAt());
+        }
 
     }
 

@@ -1,14 +1,21 @@
 package dev.cairn.actuate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.cairn.BackgroundMigrationInfo;
+import dev.cairn.BackgroundMigrationRunner;
+import dev.cairn.BackgroundMigrationState;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.MigrationInfo;
 import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationState;
 import dev.cairn.MigrationStatus;
 import dev.cairn.Version;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -25,15 +32,30 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
     private final boolean migratesOnStart;
 
+    private final @Nullable BackgroundMigrationRunner background;
+
     /**
      * A health indicator.
      * @param runner the runner
      * @param migratesOnStart whether this instance applies pending migrations when it starts
      */
     public MigrationsHealthIndicator(MigrationRunner runner, boolean migratesOnStart) {
+        this(runner, migratesOnStart, null);
+    }
+
+    /**
+     * A health indicator that also shows the state of background migrations in its details; they do not change the
+     * status, as the application works while they run, and a FAILED one waits to be retried.
+     * @param runner the runner
+     * @param migratesOnStart whether this instance applies pending migrations when it starts
+     * @param background the runner of background migrations, or {@code null}
+     */
+    public MigrationsHealthIndicator(MigrationRunner runner, boolean migratesOnStart,
+            @Nullable BackgroundMigrationRunner background) {
         super("Migrations health check failed");
         this.runner = runner;
         this.migratesOnStart = migratesOnStart;
+        this.background = background;
     }
 
     @Override
@@ -70,6 +92,16 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
         }
         if (lastFailure != null) {
             builder.withDetail("error", lastFailure.getMessage());
+        }
+        if (this.background != null && this.background.hasMigrations()) {
+            Map<String, String> background = new LinkedHashMap<>();
+            for (BackgroundMigrationInfo migration : this.background.status()) {
+                Integer percent = migration.percent();
+                background.put(migration.id(), migration.state()
+                        + ((percent != null && migration.state() != BackgroundMigrationState.FINISHED)
+                                ? " " + percent + "%" : ""));
+            }
+            builder.withDetail("background", background);
         }
     }
 

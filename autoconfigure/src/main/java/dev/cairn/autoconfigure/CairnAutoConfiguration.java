@@ -5,10 +5,13 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.cairn.BackgroundMigration;
+import dev.cairn.BackgroundMigrationRunner;
 import dev.cairn.Migration;
 import dev.cairn.MigrationCallback;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRunner;
+import dev.cairn.MigrationState;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -78,14 +81,28 @@ public final class CairnAutoConfiguration {
     @ConditionalOnMissingBean
     MigrationRunner migrationRunner(MigrationDataSource dataSource, CairnProperties properties,
             ListableBeanFactory beanFactory, ObjectProvider<MigrationCallback> callbacks,
-            ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
-        return MigrationRunner.builder(dataSource.dataSource())
+            ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader,
+            ObjectProvider<BackgroundMigrationRunner> backgroundMigrations) {
+        MigrationRunner.Builder builder = MigrationRunner.builder(dataSource.dataSource());
+        backgroundMigrations.ifAvailable(builder::backgroundMigrations);
+        return builder
             .dataSourceDescription(dataSource.description())
             .migrations(() -> migrations(beanFactory))
             .settings(properties.toSettings())
             .callbacks(callbacks.orderedStream().toList())
             .listeners(listeners.orderedStream().toList())
             .resourceLoader(resourceLoader)
+            .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BackgroundMigrationRunner backgroundMigrationRunner(MigrationDataSource dataSource, CairnProperties properties,
+            ListableBeanFactory beanFactory, ObjectProvider<MigrationRunner> runner) {
+        return BackgroundMigrationRunner.builder(dataSource.dataSource())
+            .migrations(() -> backgroundMigrations(beanFactory))
+            .settings(properties.toBackgroundSettings())
+            .afterFinish(() -> migrateWhatWaited(runner.getObject()))
             .build();
     }
 
@@ -107,6 +124,23 @@ public final class CairnAutoConfiguration {
         return migrations;
     }
 
+    /**
+     * Applies the migrations that waited for a background migration that has just finished, if any wait.
+     */
+    private static void migrateWhatWaited(MigrationRunner runner) {
+        if (!runner.status().inState(MigrationState.PENDING).isEmpty()) {
+            runner.migrate();
+        }
+    }
+
+    private static Map<String, BackgroundMigration> backgroundMigrations(ListableBeanFactory beanFactory) {
+        Map<String, BackgroundMigration> migrations = new LinkedHashMap<>();
+        for (String name : beanFactory.getBeanNamesForType(BackgroundMigration.class, true, false)) {
+            migrations.put(name, beanFactory.getBean(name, BackgroundMigration.class));
+        }
+        return migrations;
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBooleanProperty(name = "cairn.enabled", matchIfMissing = true)
     @Conditional(OnRunModeCondition.Absent.class)
@@ -122,6 +156,13 @@ public final class CairnAutoConfiguration {
         @ConditionalOnProperty(name = "cairn.run-on", havingValue = "startup")
         MigrateOnStartup cairnMigrateOnStartup(MigrationRunner runner, CairnProperties properties) {
             return new MigrateOnStartup(runner, properties.isFailOnError());
+        }
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "cairn.background.enabled", matchIfMissing = true)
+        BackgroundMigrationsLifecycle cairnBackgroundMigrationsLifecycle(BackgroundMigrationRunner background,
+                MigrationRunner runner) {
+            return new BackgroundMigrationsLifecycle(background, runner);
         }
 
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.cairn.BackgroundSettings;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationSettings;
 import dev.cairn.ScriptNames;
@@ -15,6 +16,7 @@ import dev.cairn.Version;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
@@ -142,6 +144,9 @@ public class CairnProperties {
     private final Flyway flyway = new Flyway();
 
     private final Lock lock = new Lock();
+
+    @NestedConfigurationProperty
+    private final BackgroundProperties background = new BackgroundProperties();
 
     private final Datasource datasource = new Datasource();
 
@@ -337,6 +342,18 @@ public class CairnProperties {
      * The runner's settings, validated: a bad value fails startup with a message that names its property.
      * @return the settings
      */
+    public BackgroundProperties getBackground() {
+        return this.background;
+    }
+
+    /**
+     * The settings of background migrations these properties describe.
+     * @return the settings
+     */
+    public BackgroundSettings toBackgroundSettings() {
+        return this.background.toSettings((this.schema != null && !this.schema.isBlank()) ? this.schema : null);
+    }
+
     public MigrationSettings toSettings() {
         return MigrationSettings.defaults()
             .withTable(this.table)

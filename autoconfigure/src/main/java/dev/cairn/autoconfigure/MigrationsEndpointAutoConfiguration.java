@@ -1,5 +1,6 @@
 package dev.cairn.autoconfigure;
 
+import dev.cairn.BackgroundMigrationRunner;
 import dev.cairn.MigrationRunner;
 import dev.cairn.actuate.MigrationsEndpoint;
 import dev.cairn.actuate.MigrationsEndpointWebExtension;
@@ -26,8 +27,9 @@ public final class MigrationsEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MigrationsEndpoint migrationsEndpoint(MigrationRunner runner) {
-        return new MigrationsEndpoint(runner);
+    MigrationsEndpoint migrationsEndpoint(MigrationRunner runner,
+            ObjectProvider<BackgroundMigrationRunner> backgroundMigrations) {
+        return new MigrationsEndpoint(runner, backgroundMigrations.getIfAvailable());
     }
 
     @Bean

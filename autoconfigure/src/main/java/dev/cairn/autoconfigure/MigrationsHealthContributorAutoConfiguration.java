@@ -1,5 +1,6 @@
 package dev.cairn.autoconfigure;
 
+import dev.cairn.BackgroundMigrationRunner;
 import dev.cairn.MigrationRunner;
 import dev.cairn.actuate.MigrationsHealthIndicator;
 
@@ -24,9 +25,9 @@ public final class MigrationsHealthContributorAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "migrationsHealthIndicator")
     MigrationsHealthIndicator migrationsHealthIndicator(MigrationRunner runner,
-            ObjectProvider<CairnProperties> properties) {
+            ObjectProvider<CairnProperties> properties, ObjectProvider<BackgroundMigrationRunner> background) {
         CairnProperties cairn = properties.getIfAvailable();
-        return new MigrationsHealthIndicator(runner, cairn == null || cairn.isEnabled());
+        return new MigrationsHealthIndicator(runner, cairn == null || cairn.isEnabled(), background.getIfAvailable());
     }
 
 }

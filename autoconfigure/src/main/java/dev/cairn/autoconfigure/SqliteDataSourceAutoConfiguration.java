@@ -32,8 +32,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * {@code spring.datasource.url} or JNDI name, and no {@link JdbcConnectionDetails} such as those of Testcontainers'
  * {@code @ServiceConnection} or Docker Compose) and sqlite-jdbc is present, an
  * SQLite file {@code ./data/<spring.application.name or "app">.db}, set up for an application pool and a runner
- * sharing it: WAL journal, a busy timeout instead of "database is locked" errors, write transactions that take the
- * write lock when they begin, and foreign keys enforced.
+ * sharing it: WAL journal, a busy timeout instead of "database is locked" errors, in which a waiting writer tries
+ * again every half millisecond ({@link SqliteTurnTaking}), write transactions that take the write lock when they
+ * begin, and foreign keys enforced.
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class,
         afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
@@ -47,6 +48,9 @@ public final class SqliteDataSourceAutoConfiguration {
     /** The URL parameters of the default file: see the class's description. */
     static final String PARAMETERS = "?journal_mode=WAL&busy_timeout=30000&transaction_mode=IMMEDIATE"
             + "&foreign_keys=true";
+
+    /** How long a writer waits for the write lock before "database is locked". */
+    private static final long BUSY_TIMEOUT_MILLIS = 30_000;
 
     @Bean
     HikariDataSource dataSource(Environment environment) {
@@ -66,6 +70,7 @@ public final class SqliteDataSourceAutoConfiguration {
             .url("jdbc:sqlite:" + file + PARAMETERS)
             .build();
         dataSource.setPoolName("cairn-sqlite");
+        dataSource.setDataSource(new SqliteTurnTaking(dataSource.getJdbcUrl(), BUSY_TIMEOUT_MILLIS));
         // Bound here rather than with @ConfigurationProperties, which would copy Hikari's metadata into Cairn's.
         Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(dataSource));
         return dataSource;

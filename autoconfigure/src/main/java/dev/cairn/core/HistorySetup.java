@@ -1,6 +1,7 @@
 package dev.cairn.core;
 
 import java.sql.Connection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -35,9 +36,19 @@ public final class HistorySetup {
 
     private final TableName replaced;
 
-    public HistorySetup(Database database, MigrationSettings settings) {
+    private final Set<String> companions;
+
+    /**
+     * The set-up of the history table.
+     * @param database the database
+     * @param settings the settings
+     * @param companions other tables of Cairn's, lower case, that do not make a database one with a schema of its
+     * own (the background migrations' state and lease tables)
+     */
+    public HistorySetup(Database database, MigrationSettings settings, Set<String> companions) {
         this.database = database;
         this.settings = settings;
+        this.companions = companions;
         this.history = database.history();
         this.building = this.history.name().sibling(this.history.name().table() + "_up");
         this.replaced = this.history.name().sibling(this.history.name().table() + "_v1");
@@ -227,7 +238,8 @@ public final class HistorySetup {
 
     private Set<String> otherTables() {
         String table = this.history.name().table().toLowerCase(Locale.ROOT);
-        Set<String> ignored = Set.of(table, table + "_lock", table + "_up", table + "_v1");
+        Set<String> ignored = new HashSet<>(this.companions);
+        ignored.addAll(List.of(table, table + "_lock", table + "_up", table + "_v1"));
         Set<String> others = jdbc().execute((Connection connection) -> this.history.name().otherTables(connection,
                 ignored));
         return (others != null) ? others : Set.of();

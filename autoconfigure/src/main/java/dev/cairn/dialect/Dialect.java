@@ -131,6 +131,15 @@ public interface Dialect extends SqlDialect {
     }
 
     /**
+     * Whether one writer at a time holds the whole database, as SQLite's write lock does: a background migration
+     * then leaves a short gap between its batches, so that the application's waiting writers get their turn.
+     * @return {@code true} for SQLite
+     */
+    default boolean oneWriterAtATime() {
+        return false;
+    }
+
+    /**
      * A query returning the database clock in milliseconds since the epoch, or {@code null} to use the
      * application's clock. Leases compare against the database clock so instances with skewed clocks agree.
      * @return the query

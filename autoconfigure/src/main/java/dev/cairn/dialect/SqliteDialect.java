@@ -101,4 +101,9 @@ public class SqliteDialect implements Dialect {
         return "(" + column + " GLOB '[0-9]*' AND " + column + " NOT GLOB '*[^0-9]*' AND length(" + column + ") <= 18)";
     }
 
+    @Override
+    public boolean oneWriterAtATime() {
+        return true;
+    }
+
 }

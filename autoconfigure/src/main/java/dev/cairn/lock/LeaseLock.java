@@ -99,7 +99,7 @@ public class LeaseLock extends PollingLock {
                     + " SET owner = ?, acquired_at = ?, expires_at = ? WHERE id = 1 AND expires_at < ?", this.owner,
                     now, now + this.leaseMillis, now) == 1;
             if (acquired) {
-                logger.warn("Took over the migration lock " + name() + " from a holder whose lease had expired");
+                logger.warn("Took over the " + name() + " from a holder whose lease had expired");
             }
         }
         if (acquired) {
@@ -110,6 +110,14 @@ public class LeaseLock extends PollingLock {
             this.pause = Math.min(this.pause * 2, MAX_PAUSE_MILLIS);
         }
         return acquired;
+    }
+
+    /**
+     * Tries once to take the lock, without waiting.
+     * @return whether it is now held
+     */
+    public boolean tryAcquireNow() {
+        return tryAcquire(Duration.ZERO);
     }
 
     @Override

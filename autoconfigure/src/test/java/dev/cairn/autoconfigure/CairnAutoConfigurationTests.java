@@ -11,6 +11,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.BackgroundMigration;
+import dev.cairn.BackgroundMigrationRunner;
+import dev.cairn.BackgroundMigrationState;
+import dev.cairn.Migration;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationSettings;
@@ -59,6 +63,49 @@ class CairnAutoConfigurationTests {
             assertThat(context).doesNotHaveBean(MigrateOnStartup.class);
             assertThat(context).doesNotHaveBean(RunMode.class);
             assertThat(context.getBean(MigrationRunner.class).getSettings().table()).isEqualTo("cairn_migrations");
+        });
+    }
+
+    @Test
+    void createsABackgroundMigrationRunnerStartedWhenReadyAndConfiguredFromItsProperties() {
+        contextRunner().withBean("backfill", BackgroundMigration.class,
+                () -> BackgroundMigration.update("1", "items").set("n = 1"))
+            .withPropertyValues("cairn.background.table=my_background", "cairn.background.batch-time=40ms")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(BackgroundMigrationRunner.class);
+                assertThat(context).hasSingleBean(BackgroundMigrationsLifecycle.class);
+                BackgroundMigrationRunner runner = context.getBean(BackgroundMigrationRunner.class);
+                assertThat(runner.tables()).containsExactlyInAnyOrder("my_background", "my_background_lease");
+                assertThat(runner.status()).singleElement()
+                    .satisfies((migration) -> assertThat(migration.state()).isEqualTo(BackgroundMigrationState.QUEUED));
+                assertThat(runner.isRunning()).as("not before the application is ready").isFalse();
+                assertThat(context.getBean(CairnProperties.class).toBackgroundSettings().batchTime())
+                    .isEqualTo(java.time.Duration.ofMillis(40));
+            });
+    }
+
+    @Test
+    void runsNoBackgroundMigrationsWhenTheyAreDisabledButStillGatesMigrationsOnThem() {
+        contextRunner().withBean("waiting", Migration.class, () -> new Migration() {
+            @Override
+            public long version() {
+                return 1;
+            }
+
+            @Override
+            public java.util.Set<String> requiredBackgroundMigrations() {
+                return java.util.Set.of("7");
+            }
+
+            @Override
+            public void up(dev.cairn.MigrationContext context) {
+            }
+        }).withPropertyValues("cairn.background.enabled=false").run((context) -> {
+            assertThat(context).doesNotHaveBean(BackgroundMigrationsLifecycle.class);
+            assertThat(context).hasSingleBean(BackgroundMigrationRunner.class);
+            org.assertj.core.api.Assertions.assertThatExceptionOfType(dev.cairn.MigrationException.class)
+                .isThrownBy(() -> context.getBean(MigrationRunner.class).migrate())
+                .withMessageContaining("requires background migration 7, which is neither defined nor recorded");
         });
     }
 
@@ -208,7 +255,8 @@ class CairnAutoConfigurationTests {
                     JdbcTemplate jdbc = new JdbcTemplate(dataSource);
                     assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isOne();
                     assertThat(jdbc.queryForObject("PRAGMA journal_mode", String.class)).isEqualToIgnoringCase("wal");
-                    assertThat(jdbc.queryForObject("PRAGMA busy_timeout", Integer.class)).isEqualTo(30000);
+                    assertThat(dataSource.getDataSource()).as("writers wait up to 30 s, trying every half millisecond")
+                        .isInstanceOf(SqliteTurnTaking.class);
                     assertThat(file).exists();
                 });
         }

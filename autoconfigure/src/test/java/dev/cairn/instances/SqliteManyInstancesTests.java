@@ -122,7 +122,7 @@ class SqliteManyInstancesTests extends AbstractManyInstancesTests {
         assertThat(process.exitValue()).as(output(process)).isZero();
         assertThat(output(process)).contains("INSTANCE READY")
             .doesNotContain("Lost the migration lock")
-            .doesNotContain("Took over the migration lock");
+            .doesNotContain("Took over the lease row");
     }
 
     /**

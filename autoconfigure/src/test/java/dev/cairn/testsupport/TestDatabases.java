@@ -39,6 +39,19 @@ public final class TestDatabases {
         });
     }
 
+    /**
+     * An SQLite file opened as Cairn's auto-configured SQLite data source opens it: write-ahead log, so that readers
+     * never wait for a writer, a busy timeout, and write transactions that take the write lock when they begin.
+     * @param directory where the file goes
+     * @return the database
+     */
+    public static TestDatabase sqliteAsConfigured(Path directory) {
+        Path file = directory.resolve("cairn-" + UUID.randomUUID().toString().substring(0, 8) + ".db");
+        return new TestDatabase("SQLite", "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=30000"
+                + "&transaction_mode=IMMEDIATE", "", "", () -> {
+                });
+    }
+
     public static TestDatabase h2(Path directory) {
         Path file = directory.resolve("cairn-" + UUID.randomUUID().toString().substring(0, 8));
         return new TestDatabase("H2", "jdbc:h2:file:" + file + ";LOCK_TIMEOUT=30000", "sa", "", () -> {

@@ -43,17 +43,19 @@ class DemoApplicationTests {
         Map<String, Object> status = client().get().uri("/actuator/migrations").retrieve()
             .body(new ParameterizedTypeReference<>() {
             });
-        assertThat(status).containsEntry("currentVersion", "5");
+        assertThat(status).containsEntry("currentVersion", "5.1");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> migrations = (List<Map<String, Object>>) status.get("migrations");
         assertThat(migrations).extracting((migration) -> migration.get("description"))
             .containsExactly("Create users", "Create todos", "Add todo priority", "Index todos by priority",
-                    "index todos by user", "todo summary");
+                    "index todos by user", "add todo search title", "todo summary");
         assertThat(migrations).extracting((migration) -> migration.get("type"))
-            .containsExactly("JAVA", "JAVA", "JAVA", "JAVA", "SQL", "SQL");
+            .containsExactly("JAVA", "JAVA", "JAVA", "JAVA", "SQL", "SQL", "SQL");
         assertThat(migrations.get(4)).containsEntry("script", "V5__index_todos_by_user.sql")
             .containsEntry("reversible", true);
-        assertThat(migrations.get(5)).containsEntry("script", "R__todo_summary.sql").doesNotContainKey("version");
+        assertThat(migrations.get(5)).containsEntry("script", "V5_1__add_todo_search_title.sql")
+            .containsEntry("version", "5.1");
+        assertThat(migrations.get(6)).containsEntry("script", "R__todo_summary.sql").doesNotContainKey("version");
         assertThat(migrations).allSatisfy((migration) -> {
             assertThat(migration.get("state")).isEqualTo("APPLIED");
             assertThat((String) migration.get("installedOn")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
@@ -83,6 +85,33 @@ class DemoApplicationTests {
             });
         assertThat(health).containsEntry("status", "UP");
         assertThat(health.get("components").toString()).contains("migrations=").contains("currentVersion=5");
+    }
+
+    @Test
+    void aBackgroundMigrationBackfillsTheSearchTitlesOfTheTodosThatExisted() throws InterruptedException {
+        Map<String, Object> backfill = null;
+        for (int i = 0; i < 300 && (backfill == null || !"FINISHED".equals(backfill.get("state"))); i++) {
+            Thread.sleep(100);
+            Map<String, Object> status = client().get().uri("/actuator/migrations").retrieve()
+                .body(new ParameterizedTypeReference<>() {
+                });
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> background = (List<Map<String, Object>>) status.get("background");
+            backfill = background.get(0);
+        }
+        assertThat(backfill).containsEntry("id", "1")
+            .containsEntry("description", "Backfill todos.search_title")
+            .containsEntry("state", "FINISHED")
+            .containsEntry("percent", 100)
+            .containsEntry("rowsDone", 2);
+        List<Map<String, Object>> found = client().get().uri("/todos?q=URGENT").retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(found).extracting((todo) -> todo.get("title")).containsExactly("Fix the urgent bug");
+        Map<String, Object> health = client().get().uri("/actuator/health").retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(health.get("components").toString()).contains("background={1=FINISHED}");
     }
 
     @Test

@@ -56,7 +56,7 @@ class DemoOnPostgresTests {
         Map<String, Object> status = client.get().uri("/actuator/migrations").retrieve()
             .body(new ParameterizedTypeReference<>() {
             });
-        assertThat(status).containsEntry("currentVersion", "5");
+        assertThat(status).containsEntry("currentVersion", "5.1");
         List<Map<String, Object>> todos = client.get().uri("/todos").retrieve()
             .body(new ParameterizedTypeReference<>() {
             });

@@ -51,13 +51,14 @@ class MigrationsPageBrowserTests {
             browser.get("http://localhost:" + demo.getEnvironment().getProperty("local.server.port")
                     + "/actuator/migrations");
 
-            assertThat(browser.getTitle()).isEqualTo("Migrations: FAILED at version 5");
+            assertThat(browser.getTitle()).isEqualTo("Migrations: FAILED at version 5.1");
             assertThat(browser.findElement(By.id("schema")).getText()).isEqualTo("FAILED");
             assertThat(browser.findElement(By.id("verdict")).getText())
                 .isEqualTo("The last migrate failed in migration 6: nothing after it runs until it is fixed.");
             assertThat(rows(browser)).containsExactly("1 Create users JAVA APPLIED", "2 Create todos JAVA APPLIED",
                     "3 Add todo priority JAVA APPLIED", "4 Index todos by priority JAVA APPLIED",
                     "5 index todos by user SQL V5__index_todos_by_user.sql APPLIED",
+                    "5.1 add todo search title SQL V5_1__add_todo_search_title.sql APPLIED",
                     "6 import todos SQL V6__import_todos.sql FAILED", "7 todo archive SQL V7__todo_archive.sql PENDING",
                     "R todo summary SQL R__todo_summary.sql PENDING");
             assertThat(browser.findElements(By.cssSelector("tbody.pending tr.migration"))).hasSize(2);
@@ -94,7 +95,7 @@ class MigrationsPageBrowserTests {
             assertThat(browser.getTitle()).isEqualTo("Migrations: UP at version 7");
             assertThat(browser.findElements(By.id("failure"))).isEmpty();
             assertThat(browser.findElements(By.cssSelector("tbody.pending tr"))).isEmpty();
-            assertThat(rows(browser)).hasSize(8).allSatisfy((row) -> assertThat(row).endsWith(" APPLIED"));
+            assertThat(rows(browser)).hasSize(9).allSatisfy((row) -> assertThat(row).endsWith(" APPLIED"));
 
             // While the application is away (a restart, a deployment) the page stays as it was, and says so.
             demo.close();
@@ -102,7 +103,7 @@ class MigrationsPageBrowserTests {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("stale")));
             assertThat(browser.findElement(By.id("stale")).getText()).startsWith("Could not refresh (")
                 .endsWith("): this is the page as it was. Trying again.");
-            assertThat(rows(browser)).hasSize(8);
+            assertThat(rows(browser)).hasSize(9);
         }
         finally {
             browser.quit();

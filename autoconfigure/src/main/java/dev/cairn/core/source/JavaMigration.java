@@ -1,5 +1,7 @@
 package dev.cairn.core.source;
 
+import java.util.Set;
+
 import dev.cairn.Migration;
 import dev.cairn.MigrationContext;
 import dev.cairn.Version;
@@ -37,6 +39,8 @@ public final class JavaMigration implements ExecutableMigration {
 
     private final @Nullable Integer checksum;
 
+    private final Set<String> requiredBackgroundMigrations;
+
     JavaMigration(String beanName, Migration bean) {
         this.beanName = beanName;
         this.bean = bean;
@@ -44,6 +48,7 @@ public final class JavaMigration implements ExecutableMigration {
         this.version = Version.of(Math.max(this.number, 0));
         this.description = bean.description();
         this.checksum = bean.checksum();
+        this.requiredBackgroundMigrations = bean.requiredBackgroundMigrations();
     }
 
     /**
@@ -86,6 +91,11 @@ public final class JavaMigration implements ExecutableMigration {
     @Override
     public @Nullable Integer checksum() {
         return this.checksum;
+    }
+
+    @Override
+    public Set<String> requiredBackgroundMigrations() {
+        return this.requiredBackgroundMigrations;
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.cairn.core.source;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import dev.cairn.MigrationContext;
 import dev.cairn.MigrationException;
@@ -28,6 +30,8 @@ public final class SqlMigration implements ExecutableMigration {
     public static final String TYPE = "SQL";
 
     private static final String NO_TRANSACTION = "-- cairn:no-transaction";
+
+    private static final String REQUIRES_BACKGROUND = "-- cairn:requires-background";
 
     private final SqlScript script;
 
@@ -95,6 +99,15 @@ public final class SqlMigration implements ExecutableMigration {
     @Override
     public boolean transactional() {
         return statements().transactional();
+    }
+
+    /**
+     * The background migrations named on {@code -- cairn:requires-background} lines at the top of the script.
+     * @return their ids
+     */
+    @Override
+    public Set<String> requiredBackgroundMigrations() {
+        return statements().requiredBackgroundMigrations();
     }
 
     @Override
@@ -174,7 +187,38 @@ public final class SqlMigration implements ExecutableMigration {
         }
         boolean transactional = script.executeInTransaction(!firstLine(text).equals(NO_TRANSACTION))
                 && statements.stream().allMatch(SqlStatement::transactional);
-        return new Statements(statements, transactional);
+        return new Statements(statements, transactional, requiredBackgroundMigrations(script, text));
+    }
+
+    /**
+     * The ids on {@code -- cairn:requires-background 1, 2} lines among the comment lines that open the script.
+     */
+    private static Set<String> requiredBackgroundMigrations(SqlScript script, String text) {
+        Set<String> ids = new LinkedHashSet<>();
+        int line = 0;
+        for (String raw : (Iterable<String>) text.lines()::iterator) {
+            line++;
+            String stripped = raw.strip();
+            if (!stripped.isEmpty() && !stripped.startsWith("--")) {
+                break;
+            }
+            if (!stripped.toLowerCase(Locale.ROOT).startsWith(REQUIRES_BACKGROUND)) {
+                continue;
+            }
+            for (String id : stripped.substring(REQUIRES_BACKGROUND.length()).split("[,\\s]+")) {
+                if (id.isEmpty()) {
+                    continue;
+                }
+                if (!Version.isVersion(id)) {
+                    throw new MigrationException(script.origin() + ", line " + line + ": '" + id
+                            + "' is not the id of a background migration",
+                            "Write the ids of the background migrations the script requires as versions, separated"
+                                    + " by commas: -- cairn:requires-background 1, 2");
+                }
+                ids.add(id);
+            }
+        }
+        return ids.isEmpty() ? Set.of() : Set.copyOf(ids);
     }
 
     private static String firstLine(String text) {
@@ -192,8 +236,9 @@ public final class SqlMigration implements ExecutableMigration {
      *
      * @param list the statements
      * @param transactional whether they run in a transaction
+     * @param requiredBackgroundMigrations the background migrations the script requires
      */
-    record Statements(List<SqlStatement> list, boolean transactional) {
+    record Statements(List<SqlStatement> list, boolean transactional, Set<String> requiredBackgroundMigrations) {
 
     }
 

@@ -1,0 +1,18 @@
+package dev.cairn.instances;
+
+import java.nio.file.Path;
+
+import dev.cairn.testsupport.TestDatabase;
+import dev.cairn.testsupport.TestDatabases;
+
+/**
+ * A backfill killed midway on an SQLite file.
+ */
+class SqliteBackgroundKillTests extends AbstractBackgroundKillTests {
+
+    @Override
+    protected TestDatabase createDatabase(Path directory) {
+        return TestDatabases.sqliteAsConfigured(directory);
+    }
+
+}
