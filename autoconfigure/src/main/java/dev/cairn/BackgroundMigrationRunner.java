@@ -35,6 +35,8 @@ public final class BackgroundMigrationRunner implements MigrationGate {
 
     private final Runnable afterFinish;
 
+    private final List<BackgroundMigrationListener> listeners;
+
     private @Nullable Worker worker;
 
     private @Nullable Thread thread;
@@ -44,6 +46,7 @@ public final class BackgroundMigrationRunner implements MigrationGate {
         this.catalog = new Catalog(builder.dataSource, builder.migrations, builder.settings);
         this.settings = builder.settings;
         this.afterFinish = builder.afterFinish;
+        this.listeners = builder.listeners;
     }
 
     /**
@@ -68,7 +71,7 @@ public final class BackgroundMigrationRunner implements MigrationGate {
             return;
         }
         Worker worker = new Worker(this.dataSource, this.catalog.table(), migrations, this.settings,
-                this.catalog::newLease, this::afterFinish);
+                this.catalog::newLease, this::afterFinish, this.listeners);
         Thread thread = new Thread(worker, "cairn-background");
         thread.setDaemon(true);
         this.worker = worker;
@@ -237,6 +240,8 @@ public final class BackgroundMigrationRunner implements MigrationGate {
         private Runnable afterFinish = () -> {
         };
 
+        private List<BackgroundMigrationListener> listeners = List.of();
+
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
         }
@@ -278,6 +283,16 @@ public final class BackgroundMigrationRunner implements MigrationGate {
          */
         public Builder afterFinish(Runnable afterFinish) {
             this.afterFinish = afterFinish;
+            return this;
+        }
+
+        /**
+         * Observers of every committed batch: metrics, benchmarks.
+         * @param listeners the listeners, told in order
+         * @return this builder
+         */
+        public Builder listeners(List<? extends BackgroundMigrationListener> listeners) {
+            this.listeners = List.copyOf(listeners);
             return this;
         }
 

@@ -18,7 +18,11 @@ public record BatchResult(@Nullable String nextCursor, long rows) {
      * @return the result
      */
     public static BatchResult next(Object nextCursor, long rows) {
-        return new BatchResult(String.valueOf(nextCursor), rows);
+        if (nextCursor == null) {
+            throw new IllegalArgumentException("A batch with more to do needs a cursor; return"
+                    + " BatchResult.finished(rows) after the last batch");
+        }
+        return new BatchResult(nextCursor.toString(), rows);
     }
 
     /**

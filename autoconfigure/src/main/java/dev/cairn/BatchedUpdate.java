@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A {@link BackgroundMigration} that updates one table in batches over its whole-number key (usually the primary
  * key), as GitLab's batched background migrations do: each batch finds the key that ends it, then runs
- * {@code UPDATE table SET set WHERE key > cursor AND key <= end AND (where)}. Immutable: each method returns a copy.
+ * {@code UPDATE table SET set WHERE key > cursor AND key <= end AND (where)}. Rows whose key is NULL are not visited,
+ * and neither are rows inserted behind the cursor once it has passed their key: write the new value from the
+ * application before the backfill starts. Immutable: each method returns a copy.
  * Made by {@link BackgroundMigration#update(String, String)}.
  */
 public final class BatchedUpdate implements BackgroundMigration {
@@ -103,8 +105,8 @@ public final class BatchedUpdate implements BackgroundMigration {
         String from = (after != null) ? this.key + " > ?" : null;
         Object[] start = (after != null) ? new Object[] { after } : new Object[0];
         // The key that ends this batch: keyset pagination on the key's index, whatever the condition selects.
-        List<Long> end = jdbc.queryForList("SELECT " + this.key + " FROM " + this.table
-                + ((from != null) ? " WHERE " + from : "") + " ORDER BY " + this.key + " LIMIT 1 OFFSET "
+        List<Long> end = jdbc.queryForList("SELECT " + this.key + " FROM " + this.table + " WHERE "
+                + ((from != null) ? from : this.key + " IS NOT NULL") + " ORDER BY " + this.key + " LIMIT 1 OFFSET "
                 + (batch.batchSize() - 1), Long.class, start);
         String update = "UPDATE " + this.table + " SET " + assignments();
         if (end.isEmpty()) {

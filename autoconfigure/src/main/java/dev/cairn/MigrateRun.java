@@ -37,6 +37,8 @@ final class MigrateRun {
 
     private final long start;
 
+    private boolean held;
+
     MigrateRun(MigrationRunner runner, Database database, MigrationLock lock, MigrationPlan plan, long start) {
         this.runner = runner;
         this.database = database;
@@ -56,19 +58,31 @@ final class MigrateRun {
         }
         List<ExecutableMigration> pending = gated(this.runner.pending(this.plan, history));
         if (pending.isEmpty() && this.callbacks.isEmpty()) {
-            return this.runner.upToDate(this.plan, history, this.start);
+            return nothingApplied(history);
         }
         this.runner.clearLastFailure();
         MigrationExecutor executor = this.database.newExecutor(this.lock, this.callbacks);
         if (!this.callbacks.isEmpty()) {
             Operations.run(executor, "beforeMigrate", this.callbacks::beforeMigrate);
         }
-        MigrateResult result = pending.isEmpty() ? this.runner.upToDate(this.plan, history, this.start)
+        MigrateResult result = pending.isEmpty() ? nothingApplied(history)
                 : apply(executor, history.current(), pending);
         if (!this.callbacks.isEmpty()) {
             Operations.run(executor, "afterMigrate", (context) -> this.callbacks.afterMigrate(context, result));
         }
         return result;
+    }
+
+    /**
+     * A run that applied nothing: up to date, or holding back what waits for a background migration, which
+     * {@link #gated(List)} has said.
+     */
+    private MigrateResult nothingApplied(AppliedHistory history) {
+        if (!this.held) {
+            return this.runner.upToDate(this.plan, history, this.start);
+        }
+        Version current = history.current();
+        return new MigrateResult(current, current, List.of(), Duration.ofNanos(System.nanoTime() - this.start));
     }
 
     /**
@@ -84,6 +98,7 @@ final class MigrateRun {
             String waiting = this.runner.gate().waitingFor(migration);
             if (waiting != null) {
                 int held = pending.size() - i;
+                this.held = true;
                 logger.info("Not applying " + migration.displayName() + ((held > 1) ? " and the " + (held - 1)
                         + " pending after it" : "") + " yet: it requires " + waiting + ", and applies when that has"
                         + " finished");

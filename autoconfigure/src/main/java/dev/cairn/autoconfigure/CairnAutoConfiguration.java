@@ -6,6 +6,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import dev.cairn.BackgroundMigration;
+import dev.cairn.BackgroundMigrationListener;
 import dev.cairn.BackgroundMigrationRunner;
 import dev.cairn.Migration;
 import dev.cairn.MigrationCallback;
@@ -98,9 +99,11 @@ public final class CairnAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BackgroundMigrationRunner backgroundMigrationRunner(MigrationDataSource dataSource, CairnProperties properties,
-            ListableBeanFactory beanFactory, ObjectProvider<MigrationRunner> runner) {
+            ListableBeanFactory beanFactory, ObjectProvider<MigrationRunner> runner,
+            ObjectProvider<BackgroundMigrationListener> listeners) {
         return BackgroundMigrationRunner.builder(dataSource.dataSource())
             .migrations(() -> backgroundMigrations(beanFactory))
+            .listeners(listeners.orderedStream().toList())
             .settings(properties.toBackgroundSettings())
             .afterFinish(() -> migrateWhatWaited(runner.getObject()))
             .build();

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Adapts the size of a background migration's batches toward a target time per batch: from the time per key of the
- * batches so far (a moving average, so one slow batch does not halve the next), at most doubling or halving from
- * one batch to the next, within the configured limits.
+ * batches so far (a moving average, so one slow batch does not halve the next), at most growing fourfold or halving
+ * from one batch to the next, within the configured limits.
  */
 final class BatchSizer {
 
@@ -33,7 +33,7 @@ final class BatchSizer {
         double perKey = (double) Math.max(nanos, 1) / Math.max(size, 1);
         this.nanosPerKey = (this.nanosPerKey < 0) ? perKey : (this.nanosPerKey + perKey) / 2;
         long wanted = Math.round(this.targetNanos / this.nanosPerKey);
-        long bounded = Math.max(size / 2, Math.min(2L * size, wanted));
+        long bounded = Math.max(size / 2, Math.min(4L * size, wanted));
         return (int) Math.max(this.min, Math.min(this.max, bounded));
     }
 

@@ -26,6 +26,7 @@ import dev.cairn.dialect.Dialects;
 import dev.cairn.lock.LeaseLock;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.BeansException;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.util.StringUtils;
@@ -74,9 +75,10 @@ public final class Catalog {
         Map<Version, Map.Entry<String, ? extends BackgroundMigration>> byId = new TreeMap<>();
         for (Map.Entry<String, ? extends BackgroundMigration> entry : this.beans.get().entrySet()) {
             String id = entry.getValue().id();
-            if (!Version.isVersion(id)) {
+            if (!Version.isVersion(id) || id.length() > StateTable.ID_LENGTH) {
                 throw new MigrationException("Invalid id '" + id + "' of background migration bean '"
-                        + entry.getKey() + "'", "Give it an id ordered like a version, such as 1, 2 or 2.1.");
+                        + entry.getKey() + "'", "Give it an id ordered like a version, such as 1, 2 or 2.1, of at"
+                                + " most " + StateTable.ID_LENGTH + " characters.");
             }
             var previous = byId.put(Version.parse(id), entry);
             if (previous != null) {
@@ -135,16 +137,33 @@ public final class Catalog {
      */
     public @Nullable String waitingFor(ResolvedMigration migration) {
         StateTable table = table();
-        boolean recorded = table.exists();
+        List<BackgroundMigrationInfo> rows = table.exists() ? table.read() : List.of();
         for (String id : migration.requiredBackgroundMigrations()) {
-            BackgroundMigrationInfo row = recorded ? table.read(id) : null;
+            // Compared as versions, as ids are: a migration that requires "1.0" waits for "1".
+            Version wanted = Version.parse(id);
+            BackgroundMigrationInfo row = rows.stream()
+                .filter((candidate) -> Version.isVersion(candidate.id())
+                        && Version.parse(candidate.id()).equals(wanted))
+                .findFirst()
+                .orElse(null);
             if (row != null && row.state() == BackgroundMigrationState.FINISHED) {
                 continue;
             }
             if (row != null) {
                 return row.displayName();
             }
-            BackgroundMigration defined = defined(id);
+            BackgroundMigration defined;
+            try {
+                defined = migrations().stream()
+                    .filter((candidate) -> Version.parse(candidate.id()).equals(wanted))
+                    .findFirst()
+                    .orElse(null);
+            }
+            catch (BeansException ex) {
+                // Migrating while the context starts (cairn.run-on=startup), before the background migrations'
+                // beans can be made: it waits, and they are checked when they start.
+                return "background migration " + id + " (not started yet)";
+            }
             if (defined == null) {
                 throw new MigrationException(StringUtils.capitalize(migration.displayName())
                         + " requires background migration " + id + ", which is neither defined nor recorded in "

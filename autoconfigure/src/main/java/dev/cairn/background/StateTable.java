@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import dev.cairn.BackgroundMigration;
 import dev.cairn.BackgroundMigrationInfo;
 import dev.cairn.BackgroundMigrationState;
+import dev.cairn.MigrationException;
 import dev.cairn.core.TableName;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,12 @@ public final class StateTable {
 
     private static final String COLUMNS = "id, description, state, cursor_value, rows_done, rows_estimate,"
             + " batch_size, batches, attempts, last_error, started_at, updated_at, finished_at";
+
+    /** The longest id. */
+    static final int ID_LENGTH = 50;
+
+    /** The longest cursor. */
+    static final int CURSOR_LENGTH = 500;
 
     /** The longest error text kept; the rest is cut. */
     static final int ERROR_LENGTH = 2000;
@@ -71,12 +78,19 @@ public final class StateTable {
             }
         }
         this.jdbc.execute("CREATE TABLE IF NOT EXISTS " + this.name.qualified()
-                + " (id VARCHAR(50) NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL,"
-                + " state VARCHAR(10) NOT NULL, cursor_value VARCHAR(500), rows_done BIGINT NOT NULL,"
-                + " rows_estimate BIGINT, batch_size INTEGER NOT NULL, batches BIGINT NOT NULL,"
+                + " (id VARCHAR(" + ID_LENGTH + ") NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL,"
+                + " state VARCHAR(10) NOT NULL, cursor_value VARCHAR(" + CURSOR_LENGTH + "),"
+                + " rows_done BIGINT NOT NULL, rows_estimate BIGINT, batch_size INTEGER NOT NULL, batches BIGINT NOT NULL,"
                 + " attempts INTEGER NOT NULL, last_error VARCHAR(" + ERROR_LENGTH + "), started_at BIGINT,"
                 + " updated_at BIGINT, finished_at BIGINT)");
         this.ready = true;
+    }
+
+    /**
+     * Makes the next {@link #create()} create the table again when missing, after it could not be used.
+     */
+    void forget() {
+        this.ready = false;
     }
 
     /**
@@ -149,24 +163,30 @@ public final class StateTable {
 
     /**
      * Records a batch in the batch's own transaction: its cursor, its rows and its size; FINISHED after
-     * the last. Changes nothing unless the migration is still RUNNING, so a batch that ran while the migration was
-     * paused is rolled back.
+     * the last. Changes nothing unless the migration is still RUNNING at the batch the worker read, so a batch that
+     * ran while the migration was paused, or after another worker moved it on, is rolled back.
      * @param connection the batch's connection
      * @param id the id
      * @param cursor the next cursor, {@code null} after the last batch
      * @param rows the rows the batch processed
      * @param batchSize the size of the batch, which the migration resumes with
-     * @return whether the migration was still RUNNING
+     * @param batchesBefore the batches committed before this one, as the worker last read them
+     * @return whether the migration was still RUNNING, at that batch
      * @throws SQLException when the database fails
      */
-    boolean advance(Connection connection, String id, @Nullable String cursor, long rows, int batchSize)
-            throws SQLException {
+    boolean advance(Connection connection, String id, @Nullable String cursor, long rows, int batchSize,
+            long batchesBefore) throws SQLException {
+        if (cursor != null && cursor.length() > CURSOR_LENGTH) {
+            throw new MigrationException("Background migration " + id + " returned a cursor of " + cursor.length()
+                    + " characters; the state table keeps at most " + CURSOR_LENGTH,
+                    "Return a shorter cursor, such as the last key of the batch.");
+        }
         long now = System.currentTimeMillis();
         boolean finished = cursor == null;
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + this.name.qualified()
                 + " SET cursor_value = ?, rows_done = rows_done + ?, batch_size = ?, batches = batches + 1,"
                 + " attempts = 0, last_error = NULL, updated_at = ?, finished_at = ?, state = ?"
-                + " WHERE id = ? AND state = ?")) {
+                + " WHERE id = ? AND state = ? AND batches = ?")) {
             update.setString(1, cursor);
             update.setLong(2, rows);
             update.setInt(3, batchSize);
@@ -181,6 +201,7 @@ public final class StateTable {
                     (finished ? BackgroundMigrationState.FINISHED : BackgroundMigrationState.RUNNING).name());
             update.setString(7, id);
             update.setString(8, BackgroundMigrationState.RUNNING.name());
+            update.setLong(9, batchesBefore);
             return update.executeUpdate() == 1;
         }
     }
@@ -192,12 +213,13 @@ public final class StateTable {
      * @param error the error
      * @param failed whether the migration stops
      * @param batchSize the batch size to retry with
+     * @return whether it was still RUNNING
      */
-    void attemptFailed(String id, int attempts, String error, boolean failed, int batchSize) {
-        this.jdbc.update("UPDATE " + this.name.qualified() + " SET attempts = ?, last_error = ?, batch_size = ?,"
+    boolean attemptFailed(String id, int attempts, String error, boolean failed, int batchSize) {
+        return this.jdbc.update("UPDATE " + this.name.qualified() + " SET attempts = ?, last_error = ?, batch_size = ?,"
                 + " state = ?, updated_at = ? WHERE id = ? AND state = ?", attempts, cut(error, ERROR_LENGTH),
                 batchSize, (failed ? BackgroundMigrationState.FAILED : BackgroundMigrationState.RUNNING).name(),
-                System.currentTimeMillis(), id, BackgroundMigrationState.RUNNING.name());
+                System.currentTimeMillis(), id, BackgroundMigrationState.RUNNING.name()) == 1;
     }
 
     /**

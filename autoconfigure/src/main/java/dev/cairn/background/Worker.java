@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import dev.cairn.BackgroundMigration;
 import dev.cairn.BackgroundMigrationInfo;
+import dev.cairn.BackgroundMigrationListener;
 import dev.cairn.BackgroundMigrationState;
 import dev.cairn.BackgroundSettings;
 import dev.cairn.BatchResult;
@@ -34,7 +35,7 @@ public final class Worker implements Runnable {
      * The least gap between two batches where one writer at a time holds the database (SQLite): long enough for the
      * application's writers that wait for the write lock to take it.
      */
-    private static final Duration TURN = Duration.ofMillis(5);
+    private static final Duration TURN = Duration.ofMillis(3);
 
     private final DataSource dataSource;
 
@@ -48,7 +49,11 @@ public final class Worker implements Runnable {
 
     private final Runnable afterFinish;
 
+    private final List<BackgroundMigrationListener> listeners;
+
     private final Object signal = new Object();
+
+    private @Nullable LeaseLock lease;
 
     private volatile boolean stopping;
 
@@ -60,25 +65,28 @@ public final class Worker implements Runnable {
      * @param table the state table
      * @param migrations the migrations, in id order
      * @param settings the settings
-     * @param leases makes a fresh lease for each turn
+     * @param leases makes the worker's lease
      * @param afterFinish run after a migration finished, to apply the migrations that waited for it
+     * @param listeners told of every committed batch
      */
     public Worker(DataSource dataSource, StateTable table, List<BackgroundMigration> migrations,
-            BackgroundSettings settings, Supplier<LeaseLock> leases, Runnable afterFinish) {
+            BackgroundSettings settings, Supplier<LeaseLock> leases, Runnable afterFinish,
+            List<BackgroundMigrationListener> listeners) {
         this.dataSource = dataSource;
         this.table = table;
         this.migrations = migrations;
         this.settings = settings;
         this.leases = leases;
         this.afterFinish = afterFinish;
+        this.listeners = listeners;
     }
 
     @Override
     public void run() {
-        try {
-            this.table.create();
-            this.table.register(this.migrations, this.settings.batchSize());
-            while (!this.stopping) {
+        while (!this.stopping) {
+            try {
+                this.table.create();
+                this.table.register(this.migrations, this.settings.batchSize());
                 BackgroundMigration next = next();
                 if (next == null) {
                     logger.info("All " + this.migrations.size() + " background migrations are finished");
@@ -88,9 +96,13 @@ public final class Worker implements Runnable {
                     await(pollInterval());
                 }
             }
-        }
-        catch (RuntimeException ex) {
-            logger.error("Background migrations stopped: " + ex.getMessage(), ex);
+            catch (RuntimeException ex) {
+                // The database is away or busy, or the table was dropped: the state table says where to resume.
+                this.table.forget();
+                logger.warn("Background migrations could not go on, trying again in " + pollInterval().toMillis()
+                        + " ms: " + ex.getMessage(), ex);
+                await(pollInterval());
+            }
         }
     }
 
@@ -143,7 +155,7 @@ public final class Worker implements Runnable {
             return false;
         }
         this.blockedBy = null;
-        LeaseLock lease = this.leases.get();
+        LeaseLock lease = lease();
         if (!lease.tryAcquireNow()) {
             return false;
         }
@@ -174,53 +186,71 @@ public final class Worker implements Runnable {
         BatchSizer sizer = new BatchSizer(this.settings.batchTime(), this.settings.minBatchSize(),
                 this.settings.maxBatchSize());
         Progress progress = new Progress(this.table, id, this.settings.progressInterval());
-        String cursor = row.cursor();
-        int size = row.batchSize();
+        Position position = Position.of(row, this.settings);
         int attempts = row.attempts();
         while (!this.stopping) {
             Batch batch;
             try {
-                batch = batch(migration, lease, cursor, size, sizer);
+                batch = batch(migration, lease, position, sizer);
             }
             catch (LeaseLost ex) {
                 logger.warn("Stopped " + row.displayName() + ": " + ex.getMessage());
                 return;
             }
-            catch (Exception ex) {
+            catch (Exception | LinkageError | AssertionError ex) {
+                // Where the last committed batch left it: a commit may have reached the database before its
+                // acknowledgement was lost.
+                BackgroundMigrationInfo now = this.table.read(id);
+                if (now == null || now.state() != BackgroundMigrationState.RUNNING) {
+                    logger.info("Stopped " + ((now != null) ? now.displayName() : id) + " after a failed batch: "
+                            + ex.getMessage());
+                    return;
+                }
                 attempts++;
-                boolean retry = TransientFailures.isTransient(ex) && attempts < this.settings.maxAttempts();
-                size = TransientFailures.isTransient(ex) ? sizer.afterConflict(size) : size;
-                this.table.attemptFailed(id, attempts, String.valueOf(ex.getMessage()), !retry, size);
+                boolean conflict = TransientFailures.isTransient(ex);
+                boolean retry = conflict && attempts < this.settings.maxAttempts();
+                position = Position.of(now, this.settings).withSize(conflict ? sizer.afterConflict(position.size())
+                        : position.size());
+                if (!this.table.attemptFailed(id, attempts, String.valueOf(ex.getMessage()), !retry,
+                        position.size())) {
+                    logger.info("Stopped background migration " + id + " after a failed batch: it was paused");
+                    return;
+                }
                 if (!retry) {
                     logger.error("Background migration " + id + " \"" + migration.description() + "\" FAILED at"
-                            + " cursor " + cursor + " after " + attempts + ((attempts == 1) ? " attempt" : " attempts")
-                            + "; the batch was rolled back and later background migrations wait. Fix the cause,"
-                            + " then retry it (POST /actuator/migrations/background/" + id + "/retry, or"
-                            + " BackgroundMigrationRunner.retry): it resumes from that cursor", ex);
+                            + " cursor " + position.cursor() + " after " + attempts
+                            + ((attempts == 1) ? " attempt" : " attempts") + "; the batch was rolled back and later"
+                            + " background migrations wait. Fix the cause, then retry it (POST"
+                            + " /actuator/migrations/background/" + id + "/retry, or BackgroundMigrationRunner.retry):"
+                            + " it resumes from that cursor", ex);
                     return;
                 }
                 long backoff = Math.min(10_000, 100L << Math.min(attempts, 10));
                 logger.warn("A batch of background migration " + id + " failed (attempt " + attempts + " of "
-                        + this.settings.maxAttempts() + "), retrying in " + backoff + " ms with " + size + " rows: "
-                        + ex.getMessage());
+                        + this.settings.maxAttempts() + "), retrying in " + backoff + " ms with " + position.size()
+                        + " keys: " + ex.getMessage());
                 await(Duration.ofMillis(backoff));
                 continue;
             }
             if (batch == null) {
                 BackgroundMigrationInfo now = this.table.read(id);
-                logger.info("Stopped " + ((now != null) ? now.displayName() : id) + " at cursor " + cursor
-                        + "; the batch in flight was rolled back");
+                logger.info("Stopped " + ((now != null) ? now.displayName() : id) + " at cursor "
+                        + position.cursor() + "; the batch in flight was rolled back");
                 return;
             }
+            tell(id, position.size(), batch.result().rows(), batch.nanos());
             attempts = 0;
-            cursor = batch.result().nextCursor();
-            size = batch.nextSize();
+            position = new Position(batch.result().nextCursor(), sizer.next(position.size(), batch.nanos()),
+                    position.batches() + 1);
             if (batch.result().isFinished()) {
                 BackgroundMigrationInfo done = this.table.read(id);
                 logger.info("Finished " + ((done != null) ? done.displayName() : id) + ": "
                         + ((done != null) ? done.rowsDone() + " rows in " + done.batches()
                                 + ((done.batches() == 1) ? " batch" : " batches") : ""));
-                this.afterFinish.run();
+                if (!this.stopping) {
+                    // Not while the application shuts down: the next start applies what waited.
+                    this.afterFinish.run();
+                }
                 return;
             }
             progress.batchDone();
@@ -235,9 +265,10 @@ public final class Worker implements Runnable {
     }
 
     /**
-     * One batch in its own transaction, or {@code null} when the migration was paused meanwhile (rolled back).
+     * One batch in its own transaction, or {@code null} when the migration was paused meanwhile, or moved on by
+     * another worker (rolled back).
      */
-    private @Nullable Batch batch(BackgroundMigration migration, LeaseLock lease, @Nullable String cursor, int size,
+    private @Nullable Batch batch(BackgroundMigration migration, LeaseLock lease, Position position,
             BatchSizer sizer) throws Exception {
         try (Connection connection = this.dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
@@ -250,8 +281,10 @@ public final class Worker implements Runnable {
                 catch (MigrationException ex) {
                     throw new LeaseLost(ex.getMessage());
                 }
-                BatchResult result = migration.migrateBatch(new Context(connection, migration.id(), cursor, size));
-                if (!this.table.advance(connection, migration.id(), result.nextCursor(), result.rows(), size)) {
+                BatchResult result = migration.migrateBatch(new Context(connection, migration.id(),
+                        position.cursor(), position.size()));
+                if (!this.table.advance(connection, migration.id(), result.nextCursor(), result.rows(),
+                        position.size(), position.batches())) {
                     connection.rollback();
                     return null;
                 }
@@ -259,17 +292,28 @@ public final class Worker implements Runnable {
                 // The whole transaction, commit included: how long the batch held its locks.
                 long nanos = System.nanoTime() - start;
                 if (logger.isDebugEnabled()) {
-                    logger.debug("Batch of " + size + " keys of background migration " + migration.id() + " took "
-                            + nanos / 1_000_000 + " ms");
+                    logger.debug("Batch of " + position.size() + " keys of background migration " + migration.id()
+                            + " took " + nanos / 1_000_000 + " ms");
                 }
-                return new Batch(result, sizer.next(size, nanos));
+                return new Batch(result, nanos);
             }
             catch (Exception | Error ex) {
                 rollback(connection);
                 throw ex;
             }
             finally {
-                connection.setAutoCommit(autoCommit);
+                restore(connection, autoCommit);
+            }
+        }
+    }
+
+    private void tell(String id, int size, long rows, long nanos) {
+        for (BackgroundMigrationListener listener : this.listeners) {
+            try {
+                listener.batchCommitted(id, size, rows, Duration.ofNanos(nanos));
+            }
+            catch (RuntimeException | LinkageError | AssertionError ex) {
+                logger.warn("Background migration listener " + listener + " failed: " + ex.getMessage(), ex);
             }
         }
     }
@@ -288,6 +332,18 @@ public final class Worker implements Runnable {
     private static String describe(@Nullable BackgroundMigrationInfo started, BackgroundMigrationInfo queued) {
         BackgroundMigrationInfo row = (started != null) ? started : queued;
         return row.displayName() + ((row.rowsEstimate() != null) ? ", about " + row.rowsEstimate() + " rows" : "");
+    }
+
+    /**
+     * The worker's lease, made once: it remembers that its table exists, so a poll is one query.
+     */
+    private LeaseLock lease() {
+        LeaseLock lease = this.lease;
+        if (lease == null) {
+            lease = this.leases.get();
+            this.lease = lease;
+        }
+        return lease;
     }
 
     private Duration pollInterval() {
@@ -310,6 +366,16 @@ public final class Worker implements Runnable {
         }
     }
 
+    private static void restore(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        }
+        catch (SQLException ex) {
+            // The batch's outcome stands; the pool resets or discards the connection.
+            logger.debug("Could not restore auto-commit: " + ex.getMessage());
+        }
+    }
+
     private static void rollback(Connection connection) {
         try {
             connection.rollback();
@@ -319,7 +385,24 @@ public final class Worker implements Runnable {
         }
     }
 
-    private record Batch(BatchResult result, int nextSize) {
+    private record Batch(BatchResult result, long nanos) {
+    }
+
+    /**
+     * Where the next batch starts, how many keys it takes, and how many batches were committed before it, which the
+     * batch's own record checks, so that no batch is recorded twice.
+     */
+    private record Position(@Nullable String cursor, int size, long batches) {
+
+        static Position of(BackgroundMigrationInfo row, BackgroundSettings settings) {
+            int size = Math.max(settings.minBatchSize(), Math.min(settings.maxBatchSize(), row.batchSize()));
+            return new Position(row.cursor(), size, row.batches());
+        }
+
+        Position withSize(int size) {
+            return new Position(this.cursor, size, this.batches);
+        }
+
     }
 
     /**

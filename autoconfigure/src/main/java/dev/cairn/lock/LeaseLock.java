@@ -87,15 +87,24 @@ public class LeaseLock extends PollingLock {
             this.tableReady = true;
         }
         long now = now();
+        // Read first: a holder's row is not written to, so a poll neither fails (an INSERT of a duplicate is
+        // logged by PostgreSQL) nor waits for the row the holder keeps locked while it commits.
+        Long expires = this.jdbc.query("SELECT expires_at FROM " + this.table + " WHERE id = 1",
+                (rs) -> rs.next() ? rs.getLong(1) : null);
         boolean acquired;
-        try {
-            acquired = this.jdbc.update("INSERT INTO " + this.table
-                    + " (id, owner, acquired_at, expires_at) VALUES (1, ?, ?, ?)", this.owner, now,
-                    now + this.leaseMillis) == 1;
+        if (expires == null) {
+            try {
+                acquired = this.jdbc.update("INSERT INTO " + this.table
+                        + " (id, owner, acquired_at, expires_at) VALUES (1, ?, ?, ?)", this.owner, now,
+                        now + this.leaseMillis) == 1;
+            }
+            catch (DataAccessException ex) {
+                // Another instance inserted it first (not every driver reports that as an integrity violation).
+                acquired = false;
+            }
         }
-        catch (DataAccessException ex) {
-            // The row exists: not every driver reports that as an integrity violation (sqlite-jdbc does not).
-            acquired = this.jdbc.update("UPDATE " + this.table
+        else {
+            acquired = expires < now && this.jdbc.update("UPDATE " + this.table
                     + " SET owner = ?, acquired_at = ?, expires_at = ? WHERE id = 1 AND expires_at < ?", this.owner,
                     now, now + this.leaseMillis, now) == 1;
             if (acquired) {
@@ -103,6 +112,7 @@ public class LeaseLock extends PollingLock {
             }
         }
         if (acquired) {
+            this.lost = null;
             startHeartbeat();
         }
         else {

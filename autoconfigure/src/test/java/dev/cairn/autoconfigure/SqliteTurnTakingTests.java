@@ -22,6 +22,24 @@ class SqliteTurnTakingTests {
     Path directory;
 
     @Test
+    void opensTheFileWithTheParametersOfItsUrl() throws Exception {
+        String url = "jdbc:sqlite:" + this.directory.resolve("settings.db") + SqliteDataSourceAutoConfiguration.PARAMETERS;
+        try (Connection connection = new SqliteTurnTaking(url, 30_000).getConnection();
+                Statement statement = connection.createStatement()) {
+            assertThat(connection.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig().getTransactionMode())
+                .isEqualTo(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            try (java.sql.ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+            }
+            try (java.sql.ResultSet rs = statement.executeQuery("PRAGMA foreign_keys")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isOne();
+            }
+        }
+    }
+
+    @Test
     void aWaitingWriterTakesItsTurnInAShortGapBetweenAnotherWritersTransactions() throws Exception {
         String url = "jdbc:sqlite:" + this.directory.resolve("turns.db") + SqliteDataSourceAutoConfiguration.PARAMETERS;
         SqliteTurnTaking dataSource = new SqliteTurnTaking(url, 30_000);
@@ -48,8 +66,13 @@ class SqliteTurnTakingTests {
                 for (int i = 0; i < 20 && !write.isDone(); i++) {
                     Thread.sleep(120);
                     busy.commit();
+                    // As a background migration's batch ends: with transaction_mode=IMMEDIATE the driver begins the
+                    // next transaction at once, so the write lock is free only once the connection is back in
+                    // auto-commit mode.
+                    busy.setAutoCommit(true);
                     transactions.incrementAndGet();
                     Thread.sleep(3);
+                    busy.setAutoCommit(false);
                     statement.execute("UPDATE t SET n = n + 1");
                 }
                 busy.commit();

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.BackgroundMigration;
 import dev.cairn.BackgroundMigrationInfo;
+import dev.cairn.BackgroundMigrationListener;
 import dev.cairn.BackgroundMigrationRunner;
 import dev.cairn.BackgroundMigrationState;
 import dev.cairn.BackgroundSettings;
@@ -93,6 +94,31 @@ abstract class AbstractBackgroundMigrationTests {
     }
 
     @Test
+    void listenersHearOfEveryCommittedBatch() throws Exception {
+        fill(1000);
+        List<Long> rows = Collections.synchronizedList(new ArrayList<>());
+        List<Duration> durations = Collections.synchronizedList(new ArrayList<>());
+        BackgroundMigrationRunner runner = BackgroundMigrationRunner.builder(this.database.dataSource())
+            .migrations(List.of(doubling("1")))
+            .settings(settings().withBatchSizes(250, 250, 250))
+            .listeners(List.of(new BackgroundMigrationListener() {
+                @Override
+                public void batchCommitted(String migration, int batchSize, long batchRows, Duration duration) {
+                    assertThat(migration).isEqualTo("1");
+                    assertThat(batchSize).isEqualTo(250);
+                    rows.add(batchRows);
+                    durations.add(duration);
+                }
+            }))
+            .build();
+        this.runners.add(runner);
+        runner.start();
+        assertThat(runner.awaitTermination(WAIT)).isTrue();
+        assertThat(rows).as("four full batches and the last, empty one").containsExactly(250L, 250L, 250L, 250L, 0L);
+        assertThat(durations).allSatisfy((duration) -> assertThat(duration).isPositive());
+    }
+
+    @Test
     void aBatchedUpdateOnlyTouchesTheRowsItsConditionSelects() throws Exception {
         fill(1000);
         this.database.jdbc().update("UPDATE items SET doubled = -1 WHERE id <= 400");
@@ -154,7 +180,7 @@ abstract class AbstractBackgroundMigrationTests {
                 settings().withBatchTime(Duration.ofMillis(50)).withBatchSizes(20, 10, 100_000), timed);
         runner.start();
         assertThat(runner.awaitTermination(WAIT)).isTrue();
-        assertThat(sizes.get(1)).as("doubles while far below the target").isEqualTo(40);
+        assertThat(sizes.get(1)).as("grows fourfold while far below the target").isEqualTo(80);
         assertThat(sizes.subList(30, 40)).as("settled near 1000").allSatisfy(
                 (size) -> assertThat(size).isBetween(600, 1300));
     }
@@ -299,10 +325,10 @@ abstract class AbstractBackgroundMigrationTests {
         first.start();
         assertThat(first.awaitTermination(WAIT)).isTrue();
         MigrationRunner runner = MigrationRunner.builder(this.database.dataSource())
-            .migrations(List.of(new RequiringMigration(1, "CREATE TABLE x (id INTEGER)", "1")))
+            .migrations(List.of(new RequiringMigration(1, "CREATE TABLE x (id INTEGER)", "1.0")))
             .backgroundMigrations(runner(settings()))
             .build();
-        assertThat(runner.migrate().applied()).hasSize(1);
+        assertThat(runner.migrate().applied()).as("1.0 is the version 1").hasSize(1);
     }
 
     @Test
@@ -318,6 +344,21 @@ abstract class AbstractBackgroundMigrationTests {
             .backgroundMigrations(background)
             .build();
         assertThat(runner.migrate().applied()).hasSize(1);
+    }
+
+    @Test
+    void theWorkerKeepsTryingWhileItCannotUseItsTableAndGoesOnOnceItCan() throws Exception {
+        fill(500);
+        // A table of that name that is not a state table: registering the migration fails until it is gone.
+        this.database.jdbc().execute("CREATE TABLE cairn_background_migrations (unrelated INTEGER)");
+        BackgroundMigrationRunner runner = runner(settings().withLease(Duration.ofMillis(300)), doubling("1"));
+        runner.start();
+        Thread.sleep(500);
+        assertThat(runner.isRunning()).as("still trying").isTrue();
+        assertThat(count("touched = 1")).isZero();
+        this.database.jdbc().execute("DROP TABLE cairn_background_migrations");
+        assertThat(runner.awaitTermination(WAIT)).isTrue();
+        assertThat(count("touched = 1")).isEqualTo(500);
     }
 
     @Test
