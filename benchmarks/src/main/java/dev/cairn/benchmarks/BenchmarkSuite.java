@@ -22,6 +22,11 @@ public final class BenchmarkSuite {
     }
 
     public static void main(String[] args) throws Exception {
+        List<String> words = List.of(String.join(" ", args).trim().split("\\s+"));
+        if (!words.isEmpty() && words.get(0).equals("backfill")) {
+            BackfillBenchmark.run(words.subList(1, words.size()));
+            return;
+        }
         SuiteOptions options = SuiteOptions.parse(args);
         long start = System.nanoTime();
         System.out.println("Cairn benchmarks, " + options.describe());

@@ -114,14 +114,26 @@ final class Report {
      * @throws IOException when the file cannot be written
      */
     static void write(Path file, String block) throws IOException {
-        String generated = START + "\n" + block.strip() + "\n" + END;
+        write(file, block, START, END);
+    }
+
+    /**
+     * Writes a generated block between the given markers, replacing the previous block or appending it.
+     * @param file the results file
+     * @param block the generated Markdown
+     * @param start the marker before it
+     * @param end the marker after it
+     * @throws IOException when the file cannot be written
+     */
+    static void write(Path file, String block, String start, String end) throws IOException {
+        String generated = start + "\n" + block.strip() + "\n" + end;
         String content;
         if (Files.exists(file)) {
             String old = Files.readString(file);
-            int start = old.indexOf(START);
-            int end = old.indexOf(END);
-            content = (start >= 0 && end > start) ? old.substring(0, start) + generated
-                    + old.substring(end + END.length()) : old.stripTrailing() + "\n\n" + generated + "\n";
+            int from = old.indexOf(start);
+            int to = old.indexOf(end);
+            content = (from >= 0 && to > from) ? old.substring(0, from) + generated
+                    + old.substring(to + end.length()) : old.stripTrailing() + "\n\n" + generated + "\n";
         }
         else {
             content = "# Benchmark results\n\n" + generated + "\n";
