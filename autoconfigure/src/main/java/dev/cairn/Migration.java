@@ -70,6 +70,17 @@ public interface Migration {
     }
 
     /**
+     * The tables whose data this migration drops or rewrites (a {@code DROP TABLE}, a {@code DROP COLUMN}, a type
+     * change that rewrites values): Cairn backs them up before it runs ({@code cairn.backup.mode}), and where the
+     * database cannot roll a failed migration back (MariaDB and MySQL DDL, a migration that is not transactional)
+     * restores them from that backup. On SQLite the whole database file is backed up.
+     * @return the tables, empty by default
+     */
+    default Set<String> destroys() {
+        return Set.of();
+    }
+
+    /**
      * A checksum of what the migration does, stored in the history table and compared on every start so that an
      * applied migration that was changed afterwards is detected. {@code null} (the default) disables the check,
      * as Java code cannot be hashed reliably; return, for example, a hash of the SQL the migration runs.

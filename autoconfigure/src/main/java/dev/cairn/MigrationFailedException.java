@@ -29,7 +29,22 @@ public class MigrationFailedException extends MigrationException {
      */
     public MigrationFailedException(ResolvedMigration migration, String operation, boolean changesMayRemain,
             @Nullable String statement, int line, Throwable cause) {
-        super(message(migration, operation, changesMayRemain, statement, line, cause),
+        this(migration, operation, changesMayRemain, statement, line, cause, null);
+    }
+
+    /**
+     * A failure of a migration after which Cairn restored what it had changed from a backup.
+     * @param migration the migration
+     * @param operation {@code up()} or {@code down()}
+     * @param changesMayRemain whether it may have left changes behind
+     * @param statement the statement that failed, when known
+     * @param line the statement's line in its script, or {@code 0}
+     * @param cause the cause
+     * @param restored the backup that was restored, named for the message, or {@code null}
+     */
+    public MigrationFailedException(ResolvedMigration migration, String operation, boolean changesMayRemain,
+            @Nullable String statement, int line, Throwable cause, @Nullable String restored) {
+        super(message(migration, operation, changesMayRemain, statement, line, cause, restored),
                 action(migration, changesMayRemain), cause);
         this.migration = migration;
         this.changesMayRemain = changesMayRemain;
@@ -38,7 +53,7 @@ public class MigrationFailedException extends MigrationException {
     }
 
     private static String message(ResolvedMigration migration, String operation, boolean changesMayRemain,
-            @Nullable String statement, int line, Throwable cause) {
+            @Nullable String statement, int line, Throwable cause, @Nullable String restored) {
         StringBuilder message = new StringBuilder();
         message.append(capitalized(migration.displayName())).append(" failed in ").append(operation);
         if (line > 0) {
@@ -48,10 +63,17 @@ public class MigrationFailedException extends MigrationException {
         if (statement != null) {
             message.append("  Statement: ").append(shortened(statement)).append('\n');
         }
-        message.append(changesMayRemain
-                ? "It may have left changes behind: the database cannot roll back its DDL, or the migration is not"
-                        + " transactional, so it is recorded as FAILED."
-                : "Its transaction was rolled back; the migrations before it stay applied.");
+        if (restored != null) {
+            message.append("The database cannot roll back its changes, so Cairn restored them from ").append(restored)
+                .append(": the database is as it was before this migration, and the migrations before it stay"
+                        + " applied.");
+        }
+        else {
+            message.append(changesMayRemain
+                    ? "It may have left changes behind: the database cannot roll back its DDL, or the migration is"
+                            + " not transactional, so it is recorded as FAILED."
+                    : "Its transaction was rolled back; the migrations before it stay applied.");
+        }
         return message.toString();
     }
 

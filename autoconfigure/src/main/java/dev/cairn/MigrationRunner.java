@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.cairn.backup.Backups;
 import dev.cairn.core.AppliedHistory;
 import dev.cairn.core.AppliedMigration;
 import dev.cairn.core.Database;
@@ -380,6 +381,38 @@ public class MigrationRunner {
             failed.forEach((migration) -> logger.info("Repaired migration " + migration.version() + " \""
                     + migration.description() + "\": it will run again on the next migrate"));
             return failed;
+        });
+    }
+
+    /**
+     * The backups taken before migrations that destroy data ({@code cairn.backup.mode}), newest first.
+     * @return the backups kept
+     */
+    public List<BackupInfo> backups() {
+        return Backups.of(database(), this.settings).list();
+    }
+
+    /**
+     * Restores a backup while holding the migration lock: the SQLite database file, or the tables it holds, as they
+     * were before the migration it was taken for. The history is not changed, but on SQLite, where the history is
+     * part of the file: roll back or repair as the restored schema needs.
+     * @param id the backup's id, as {@link #backups()} lists it
+     * @return the backup restored
+     * @throws MigrationException when there is no such backup, or it cannot be restored
+     */
+    public BackupInfo restore(String id) {
+        Database database = database();
+        return database.locked(this.settings, (lock) -> {
+            Backups backups = Backups.of(database, this.settings);
+            BackupInfo backup = backups.list()
+                .stream()
+                .filter((candidate) -> candidate.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new MigrationException("No backup " + id + " is kept",
+                        "Choose one of the backups that MigrationRunner.backups() or /actuator/migrations lists."));
+            backups.restore(backup);
+            this.cachedStatus = null;
+            return backup;
         });
     }
 

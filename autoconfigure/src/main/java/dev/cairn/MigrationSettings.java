@@ -2,6 +2,7 @@ package dev.cairn;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,12 @@ public final class MigrationSettings {
 
     private String flywayTable = "flyway_schema_history";
 
+    private BackupMode backupMode = BackupMode.DESTRUCTIVE;
+
+    private @Nullable Path backupDirectory;
+
+    private int backupKeep = 5;
+
     private MigrationSettings() {
     }
 
@@ -82,6 +89,9 @@ public final class MigrationSettings {
         copy.baselineOnMigrate = this.baselineOnMigrate;
         copy.flywayImport = this.flywayImport;
         copy.flywayTable = this.flywayTable;
+        copy.backupMode = this.backupMode;
+        copy.backupDirectory = this.backupDirectory;
+        copy.backupKeep = this.backupKeep;
         return copy;
     }
 
@@ -183,6 +193,43 @@ public final class MigrationSettings {
     /** @return the name of Flyway's history table (cairn.flyway.table) */
     public String flywayTable() {
         return this.flywayTable;
+    }
+
+    /** @return when backups are taken before a migration (cairn.backup.mode) */
+    public BackupMode backupMode() {
+        return this.backupMode;
+    }
+
+    /**
+     * @return where SQLite database files are backed up, {@code null} for a {@code backups} directory beside the
+     * database file (cairn.backup.directory)
+     */
+    public @Nullable Path backupDirectory() {
+        return this.backupDirectory;
+    }
+
+    /** @return how many backups are kept; older ones are removed (cairn.backup.keep) */
+    public int backupKeep() {
+        return this.backupKeep;
+    }
+
+    /**
+     * Backups before migrations that destroy data.
+     * @param mode when to back up
+     * @param directory where SQLite files are backed up, {@code null} for {@code backups} beside the database file
+     * @param keep how many to keep, at least 1
+     * @return the settings
+     */
+    public MigrationSettings withBackups(BackupMode mode, @Nullable Path directory, int keep) {
+        if (keep < 1) {
+            throw new MigrationException("Invalid number of backups to keep: " + keep + " (cairn.backup.keep)",
+                    "Set cairn.backup.keep to 1 or more, or cairn.backup.mode=off for no backups.");
+        }
+        MigrationSettings copy = copy();
+        copy.backupMode = mode;
+        copy.backupDirectory = directory;
+        copy.backupKeep = keep;
+        return copy;
     }
 
     public MigrationSettings withTable(String table) {
@@ -335,7 +382,8 @@ public final class MigrationSettings {
         return java.util.Arrays.asList(this.table, this.schema, this.target, this.outOfOrder, this.lockWaitTimeout,
                 this.lockLease, this.locations, this.scriptNames, this.encoding, this.placeholders,
                 this.placeholderReplacement, this.placeholderPrefix, this.placeholderSuffix, this.baselineVersion,
-                this.baselineDescription, this.baselineOnMigrate, this.flywayImport, this.flywayTable);
+                this.baselineDescription, this.baselineOnMigrate, this.flywayImport, this.flywayTable,
+                this.backupMode, this.backupDirectory, this.backupKeep);
     }
 
     private static void requireNotBlank(@Nullable String value, String property, String example) {

@@ -64,6 +64,15 @@ public interface ResolvedMigration {
     }
 
     /**
+     * The tables whose data the migration drops or rewrites, which Cairn backs up before it runs
+     * ({@code cairn.backup.mode}).
+     * @return the tables, empty for most migrations
+     */
+    default Set<String> destroys() {
+        return Set.of();
+    }
+
+    /**
      * Whether the migration is repeatable: applied again whenever its checksum changes.
      * @return {@code true} for a migration without a version
      */

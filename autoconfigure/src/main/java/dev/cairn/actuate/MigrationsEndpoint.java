@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cairn.BackgroundMigrationInfo;
 import dev.cairn.BackgroundMigrationRunner;
 import dev.cairn.BackgroundMigrationState;
+import dev.cairn.BackupInfo;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationInfo;
 import dev.cairn.MigrationRunner;
@@ -56,7 +57,8 @@ public class MigrationsEndpoint {
         List<BackgroundDescriptor> background = (this.background != null)
                 ? this.background.status().stream().map(BackgroundDescriptor::of).toList() : List.of();
         return new MigrationsDescriptor(text(status.currentVersion()),
-                status.migrations().stream().map(MigrationDescriptor::of).toList(), background);
+                status.migrations().stream().map(MigrationDescriptor::of).toList(), background,
+                this.runner.backups().stream().map(BackupDescriptor::of).toList());
     }
 
     @ReadOperation
@@ -120,18 +122,43 @@ public class MigrationsEndpoint {
      *
      * @param currentVersion the highest applied version, {@code null} on an empty database
      * @param migrations the migrations
+     * @param background the background migrations
+     * @param backups the backups kept
      */
     public record MigrationsDescriptor(@Nullable String currentVersion, List<MigrationDescriptor> migrations,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackgroundDescriptor> background)
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackgroundDescriptor> background,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackupDescriptor> backups)
             implements OperationResponseBody {
 
         /**
-         * Every migration, and no background migrations.
+         * Every migration, and no background migrations or backups.
          * @param currentVersion the highest applied version, {@code null} on an empty database
          * @param migrations the migrations
          */
         public MigrationsDescriptor(@Nullable String currentVersion, List<MigrationDescriptor> migrations) {
-            this(currentVersion, migrations, List.of());
+            this(currentVersion, migrations, List.of(), List.of());
+        }
+
+    }
+
+    /**
+     * One backup taken before a migration that destroys data.
+     *
+     * @param id the id, to restore it by ({@code MigrationRunner.restore(id)})
+     * @param version the version of the migration it was taken before
+     * @param description that migration's description
+     * @param createdAt when it was taken (UTC)
+     * @param tables the tables it holds copies of
+     * @param file the database file it is (SQLite)
+     * @param restoredAt when it was last restored
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record BackupDescriptor(String id, @Nullable String version, String description, Instant createdAt,
+            List<String> tables, @Nullable String file, @Nullable Instant restoredAt) implements OperationResponseBody {
+
+        static BackupDescriptor of(BackupInfo backup) {
+            return new BackupDescriptor(backup.id(), backup.version(), backup.description(), backup.createdAt(),
+                    backup.tables(), backup.file(), backup.restoredAt());
         }
 
     }

@@ -148,6 +148,9 @@ public class CairnProperties {
     @NestedConfigurationProperty
     private final BackgroundProperties background = new BackgroundProperties();
 
+    @NestedConfigurationProperty
+    private final BackupProperties backup = new BackupProperties();
+
     private final Datasource datasource = new Datasource();
 
     public boolean isEnabled() {
@@ -342,6 +345,10 @@ public class CairnProperties {
      * The runner's settings, validated: a bad value fails startup with a message that names its property.
      * @return the settings
      */
+    public BackupProperties getBackup() {
+        return this.backup;
+    }
+
     public BackgroundProperties getBackground() {
         return this.background;
     }
@@ -373,7 +380,8 @@ public class CairnProperties {
             .withBaselineDescription(this.baselineDescription)
             .withBaselineOnMigrate(this.baselineOnMigrate)
             .withFlywayImport(this.flyway.isImport())
-            .withFlywayTable(this.flyway.getTable());
+            .withFlywayTable(this.flyway.getTable())
+            .withBackups(this.backup.getMode(), this.backup.getDirectory(), this.backup.getKeep());
     }
 
     private static @Nullable Version target(@Nullable Version target, boolean rollback) {

@@ -77,6 +77,10 @@ public final class Database {
         }
     }
 
+    public MigrationSettings settings() {
+        return this.settings;
+    }
+
     public DataSource dataSource() {
         return this.dataSource;
     }

@@ -6,9 +6,11 @@ import java.time.Instant;
 
 import javax.sql.DataSource;
 
+import dev.cairn.BackupInfo;
 import dev.cairn.MigrationContext;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.ResolvedMigration;
+import dev.cairn.backup.Backups;
 import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.core.source.StatementException;
 import dev.cairn.dialect.Dialect;
@@ -47,6 +49,8 @@ public final class MigrationExecutor {
 
     private int nextRank;
 
+    private @Nullable Backups backups;
+
     MigrationExecutor(Database database, MigrationLock lock, Callbacks callbacks, int nextRank) {
         this.database = database;
         this.dataSource = database.dataSource();
@@ -69,6 +73,7 @@ public final class MigrationExecutor {
     public AppliedMigration apply(ExecutableMigration migration) {
         boolean recordFirst = changesMayRemain(migration);
         int rank = this.nextRank++;
+        BackupInfo backup = backups().before(migration, this.database.settings().backupMode());
         Instant installedOn = Instant.now();
         long start = System.nanoTime();
         this.jdbc.forget();
@@ -96,13 +101,48 @@ public final class MigrationExecutor {
             });
         }
         catch (Throwable ex) {
-            MigrationFailedException failure = failed(migration, "up()", ex,
-                    recordFirst ? () -> this.history.complete(rank, millisSince(start), false) : null);
+            MigrationFailedException failure = (recordFirst && backup != null) ? restored(migration, ex, rank, backup)
+                    : null;
+            if (failure == null) {
+                failure = failed(migration, "up()", ex,
+                        recordFirst ? () -> this.history.complete(rank, millisSince(start), false) : null);
+            }
             if (!this.callbacks.isEmpty()) {
                 this.callbacks.afterEachMigrateError(this.database, migration, failure);
             }
             throw failure;
         }
+    }
+
+    /**
+     * Where the database could not roll a failed migration back, restores what it destroyed from the backup taken
+     * before it and removes its history row, so the database is as it was before the migration.
+     * @return the failure to report, or {@code null} when the restore failed too (then the row is marked FAILED)
+     */
+    private @Nullable MigrationFailedException restored(ExecutableMigration migration, Throwable cause, int rank,
+            BackupInfo backup) {
+        try {
+            backups().restore(backup);
+            this.history.delete(rank);
+        }
+        catch (RuntimeException ex) {
+            cause.addSuppressed(ex);
+            return null;
+        }
+        StatementException statement = StatementException.find(cause);
+        String sql = (statement != null) ? statement.statement() : this.jdbc.failedStatement();
+        Throwable reported = (statement != null && statement.getCause() != null) ? statement.getCause() : cause;
+        return new MigrationFailedException(migration, "up()", false, sql, (statement != null) ? statement.line() : 0,
+                reported, backup.displayName());
+    }
+
+    private Backups backups() {
+        Backups backups = this.backups;
+        if (backups == null) {
+            backups = Backups.of(this.database, this.database.settings());
+            this.backups = backups;
+        }
+        return backups;
     }
 
     /**

@@ -131,6 +131,17 @@ public interface Dialect extends SqlDialect {
     }
 
     /**
+     * The statement that creates an empty table shaped as another, for a backup: columns at least, and where the
+     * database can, its keys, defaults and indexes.
+     * @param table the qualified name of the new table
+     * @param like the qualified name of the table to copy the shape of
+     * @return the statement
+     */
+    default String createTableLike(String table, String like) {
+        return "CREATE TABLE " + table + " AS SELECT * FROM " + like + " WHERE 1 = 0";
+    }
+
+    /**
      * Whether one writer at a time holds the whole database, as SQLite's write lock does: a background migration
      * then leaves a short gap between its batches, so that the application's waiting writers get their turn.
      * @return {@code true} for SQLite

@@ -89,4 +89,9 @@ public class MariaDbDialect implements Dialect {
         return column + " REGEXP '^[0-9]{1,18}$'";
     }
 
+    @Override
+    public String createTableLike(String table, String like) {
+        return "CREATE TABLE " + table + " LIKE " + like;
+    }
+
 }

@@ -75,4 +75,9 @@ public class PostgresDialect implements Dialect {
         return "(length(" + column + ") BETWEEN 1 AND 18 AND translate(" + column + ", '0123456789', '') = '')";
     }
 
+    @Override
+    public String createTableLike(String table, String like) {
+        return "CREATE TABLE " + table + " (LIKE " + like + " INCLUDING ALL)";
+    }
+
 }

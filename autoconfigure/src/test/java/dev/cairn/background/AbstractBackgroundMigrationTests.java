@@ -28,6 +28,7 @@ import dev.cairn.Version;
 import dev.cairn.actuate.MigrationsEndpoint;
 import dev.cairn.testsupport.Items;
 import dev.cairn.testsupport.TestDatabase;
+import dev.cairn.testsupport.TestMigrations.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -284,7 +285,7 @@ abstract class AbstractBackgroundMigrationTests {
         fill(300);
         BackgroundMigrationRunner background = runner(settings().withBatchSizes(100, 10, 100), doubling("1"));
         List<Migration> migrations = List.of(sql(1, "CREATE TABLE first_step (id INTEGER)"),
-                new RequiringMigration(2, "CREATE TABLE after_backfill (id INTEGER)", "1"),
+                new Sql(2, "Step 2", "CREATE TABLE after_backfill (id INTEGER)").requiring("1"),
                 sql(3, "CREATE TABLE last_step (id INTEGER)"));
         MigrationRunner runner = MigrationRunner.builder(this.database.dataSource())
             .migrations(migrations)
@@ -309,7 +310,7 @@ abstract class AbstractBackgroundMigrationTests {
     @Test
     void aMigrationThatRequiresAnUnknownBackgroundMigrationIsRefusedNamingBoth() {
         MigrationRunner runner = MigrationRunner.builder(this.database.dataSource())
-            .migrations(List.of(new RequiringMigration(1, "CREATE TABLE x (id INTEGER)", "9")))
+            .migrations(List.of(new Sql(1, "Step 1", "CREATE TABLE x (id INTEGER)").requiring("9")))
             .backgroundMigrations(runner(settings()))
             .build();
         assertThatExceptionOfType(MigrationException.class).isThrownBy(runner::migrate)
@@ -325,7 +326,7 @@ abstract class AbstractBackgroundMigrationTests {
         first.start();
         assertThat(first.awaitTermination(WAIT)).isTrue();
         MigrationRunner runner = MigrationRunner.builder(this.database.dataSource())
-            .migrations(List.of(new RequiringMigration(1, "CREATE TABLE x (id INTEGER)", "1.0")))
+            .migrations(List.of(new Sql(1, "Step 1", "CREATE TABLE x (id INTEGER)").requiring("1.0")))
             .backgroundMigrations(runner(settings()))
             .build();
         assertThat(runner.migrate().applied()).as("1.0 is the version 1").hasSize(1);
@@ -477,46 +478,7 @@ abstract class AbstractBackgroundMigrationTests {
     }
 
     private static Migration sql(long version, String sql) {
-        return new RequiringMigration(version, sql);
-    }
-
-    /**
-     * A migration that runs one statement and may require background migrations.
-     */
-    private static final class RequiringMigration implements Migration {
-
-        private final long version;
-
-        private final String sql;
-
-        private final Set<String> required;
-
-        RequiringMigration(long version, String sql, String... required) {
-            this.version = version;
-            this.sql = sql;
-            this.required = Set.of(required);
-        }
-
-        @Override
-        public long version() {
-            return this.version;
-        }
-
-        @Override
-        public String description() {
-            return "Step " + this.version;
-        }
-
-        @Override
-        public Set<String> requiredBackgroundMigrations() {
-            return this.required;
-        }
-
-        @Override
-        public void up(MigrationContext context) {
-            context.jdbc().execute(this.sql);
-        }
-
+        return new Sql(version, "Step " + version, sql);
     }
 
 }

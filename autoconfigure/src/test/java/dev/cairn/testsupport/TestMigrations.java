@@ -1,6 +1,7 @@
 package dev.cairn.testsupport;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,10 +57,49 @@ public final class TestMigrations {
 
         private final List<String> statements;
 
+        private final Set<String> destroys;
+
+        private final Set<String> required;
+
         public Sql(long version, String description, String... statements) {
+            this(version, description, List.of(statements), Set.of(), Set.of());
+        }
+
+        private Sql(long version, String description, List<String> statements, Set<String> destroys,
+                Set<String> required) {
             this.version = version;
             this.description = description;
-            this.statements = List.of(statements);
+            this.statements = statements;
+            this.destroys = destroys;
+            this.required = required;
+        }
+
+        /**
+         * The same migration, declaring the tables it destroys.
+         * @param tables the tables
+         * @return the migration
+         */
+        public Sql destroying(String... tables) {
+            return new Sql(this.version, this.description, this.statements, Set.of(tables), this.required);
+        }
+
+        /**
+         * The same migration, requiring background migrations.
+         * @param ids their ids
+         * @return the migration
+         */
+        public Sql requiring(String... ids) {
+            return new Sql(this.version, this.description, this.statements, this.destroys, Set.of(ids));
+        }
+
+        @Override
+        public Set<String> destroys() {
+            return this.destroys;
+        }
+
+        @Override
+        public Set<String> requiredBackgroundMigrations() {
+            return this.required;
         }
 
         @Override

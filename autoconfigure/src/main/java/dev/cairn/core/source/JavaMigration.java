@@ -99,6 +99,11 @@ public final class JavaMigration implements ExecutableMigration {
     }
 
     @Override
+    public Set<String> destroys() {
+        return this.bean.destroys();
+    }
+
+    @Override
     public boolean transactional() {
         return this.bean.transactional();
     }

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import dev.cairn.MigrationContext;
 import dev.cairn.MigrationException;
@@ -32,6 +34,10 @@ public final class SqlMigration implements ExecutableMigration {
     private static final String NO_TRANSACTION = "-- cairn:no-transaction";
 
     private static final String REQUIRES_BACKGROUND = "-- cairn:requires-background";
+
+    private static final String DESTROYS = "-- cairn:destroys";
+
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
     private final SqlScript script;
 
@@ -108,6 +114,15 @@ public final class SqlMigration implements ExecutableMigration {
     @Override
     public Set<String> requiredBackgroundMigrations() {
         return statements().requiredBackgroundMigrations();
+    }
+
+    /**
+     * The tables named on {@code -- cairn:destroys} lines at the top of the script, backed up before it runs.
+     * @return the tables
+     */
+    @Override
+    public Set<String> destroys() {
+        return statements().destroys();
     }
 
     @Override
@@ -187,14 +202,31 @@ public final class SqlMigration implements ExecutableMigration {
         }
         boolean transactional = script.executeInTransaction(!firstLine(text).equals(NO_TRANSACTION))
                 && statements.stream().allMatch(SqlStatement::transactional);
-        return new Statements(statements, transactional, requiredBackgroundMigrations(script, text));
+        return new Statements(statements, transactional, requiredBackgroundMigrations(script, text),
+                destroys(script, text));
     }
 
     /**
      * The ids on {@code -- cairn:requires-background 1, 2} lines among the comment lines that open the script.
      */
     private static Set<String> requiredBackgroundMigrations(SqlScript script, String text) {
-        Set<String> ids = new LinkedHashSet<>();
+        return directive(script, text, REQUIRES_BACKGROUND, Version::isVersion, "the id of a background migration",
+                "Write the ids of the background migrations the script requires as versions, separated by commas:"
+                        + " " + REQUIRES_BACKGROUND + " 1, 2");
+    }
+
+    /**
+     * The tables on {@code -- cairn:destroys todos, users} lines among the comment lines that open the script.
+     */
+    private static Set<String> destroys(SqlScript script, String text) {
+        return directive(script, text, DESTROYS, (name) -> TABLE.matcher(name).matches(), "a table name",
+                "Name the tables whose data the script drops or rewrites, separated by commas: " + DESTROYS
+                        + " todos, users");
+    }
+
+    private static Set<String> directive(SqlScript script, String text, String directive,
+            Predicate<String> valid, String what, String action) {
+        Set<String> values = new LinkedHashSet<>();
         int line = 0;
         for (String raw : (Iterable<String>) text.lines()::iterator) {
             line++;
@@ -202,23 +234,21 @@ public final class SqlMigration implements ExecutableMigration {
             if (!stripped.isEmpty() && !stripped.startsWith("--")) {
                 break;
             }
-            if (!stripped.toLowerCase(Locale.ROOT).startsWith(REQUIRES_BACKGROUND)) {
+            if (!stripped.toLowerCase(Locale.ROOT).startsWith(directive)) {
                 continue;
             }
-            for (String id : stripped.substring(REQUIRES_BACKGROUND.length()).split("[,\\s]+")) {
-                if (id.isEmpty()) {
+            for (String value : stripped.substring(directive.length()).split("[,\\s]+")) {
+                if (value.isEmpty()) {
                     continue;
                 }
-                if (!Version.isVersion(id)) {
-                    throw new MigrationException(script.origin() + ", line " + line + ": '" + id
-                            + "' is not the id of a background migration",
-                            "Write the ids of the background migrations the script requires as versions, separated"
-                                    + " by commas: -- cairn:requires-background 1, 2");
+                if (!valid.test(value)) {
+                    throw new MigrationException(script.origin() + ", line " + line + ": '" + value + "' is not "
+                            + what, action);
                 }
-                ids.add(id);
+                values.add(value);
             }
         }
-        return ids.isEmpty() ? Set.of() : Set.copyOf(ids);
+        return values.isEmpty() ? Set.of() : Set.copyOf(values);
     }
 
     private static String firstLine(String text) {
@@ -237,8 +267,10 @@ public final class SqlMigration implements ExecutableMigration {
      * @param list the statements
      * @param transactional whether they run in a transaction
      * @param requiredBackgroundMigrations the background migrations the script requires
+     * @param destroys the tables whose data the script drops or rewrites
      */
-    record Statements(List<SqlStatement> list, boolean transactional, Set<String> requiredBackgroundMigrations) {
+    record Statements(List<SqlStatement> list, boolean transactional, Set<String> requiredBackgroundMigrations,
+            Set<String> destroys) {
 
     }
 
