@@ -18,13 +18,14 @@ import org.jspecify.annotations.Nullable;
  * @param batches the batches committed
  * @param attempts the failed attempts of the current batch
  * @param lastError the last error, kept after a FAILED state and until the next batch commits
+ * @param holder the instance that runs it, or ran it last (process id and host)
  * @param startedAt when the first batch started
  * @param updatedAt when the last batch committed
  * @param finishedAt when the last batch committed, for a FINISHED migration
  */
 public record BackgroundMigrationInfo(String id, String description, BackgroundMigrationState state, long rowsDone,
         @Nullable Long rowsEstimate, @Nullable String cursor, int batchSize, long batches, int attempts,
-        @Nullable String lastError, @Nullable Instant startedAt, @Nullable Instant updatedAt,
+        @Nullable String lastError, @Nullable String holder, @Nullable Instant startedAt, @Nullable Instant updatedAt,
         @Nullable Instant finishedAt) {
 
     /**

@@ -33,14 +33,15 @@ public class MigrationFailedException extends MigrationException {
     }
 
     /**
-     * A failure of a migration after which Cairn restored what it had changed from a backup.
+     * A failure of a migration with what Cairn did with the backup taken before it.
      * @param migration the migration
      * @param operation {@code up()} or {@code down()}
      * @param changesMayRemain whether it may have left changes behind
      * @param statement the statement that failed, when known
      * @param line the statement's line in its script, or {@code 0}
      * @param cause the cause
-     * @param restored the backup that was restored, named for the message, or {@code null}
+     * @param restored what became of the backup taken before it, for the message: where nothing may remain, in place
+     * of the sentence that says so; or {@code null}
      */
     public MigrationFailedException(ResolvedMigration migration, String operation, boolean changesMayRemain,
             @Nullable String statement, int line, Throwable cause, @Nullable String restored) {
@@ -63,16 +64,17 @@ public class MigrationFailedException extends MigrationException {
         if (statement != null) {
             message.append("  Statement: ").append(shortened(statement)).append('\n');
         }
-        if (restored != null) {
-            message.append("The database cannot roll back its changes, so Cairn restored them from ").append(restored)
-                .append(": the database is as it was before this migration, and the migrations before it stay"
-                        + " applied.");
+        if (restored != null && !changesMayRemain) {
+            message.append(restored);
         }
         else {
             message.append(changesMayRemain
                     ? "It may have left changes behind: the database cannot roll back its DDL, or the migration is"
                             + " not transactional, so it is recorded as FAILED."
                     : "Its transaction was rolled back; the migrations before it stay applied.");
+            if (restored != null) {
+                message.append(' ').append(restored);
+            }
         }
         return message.toString();
     }

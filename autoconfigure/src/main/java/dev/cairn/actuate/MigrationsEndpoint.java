@@ -58,7 +58,7 @@ public class MigrationsEndpoint {
                 ? this.background.status().stream().map(BackgroundDescriptor::of).toList() : List.of();
         return new MigrationsDescriptor(text(status.currentVersion()),
                 status.migrations().stream().map(MigrationDescriptor::of).toList(), background,
-                this.runner.backups().stream().map(BackupDescriptor::of).toList());
+                backups());
     }
 
     @ReadOperation
@@ -111,6 +111,16 @@ public class MigrationsEndpoint {
             throw new InvalidEndpointRequestException(ex.getMessage() + ". " + ex.getAction(), ex.getMessage());
         }
         return (info != null) ? BackgroundDescriptor.of(info) : null;
+    }
+
+    private List<BackupDescriptor> backups() {
+        try {
+            return this.runner.backups().stream().map(BackupDescriptor::of).toList();
+        }
+        catch (RuntimeException ex) {
+            // The migrations are what the endpoint is for: backups that cannot be listed are left out.
+            return List.of();
+        }
     }
 
     private static @Nullable String text(@Nullable Version version) {
@@ -179,6 +189,7 @@ public class MigrationsEndpoint {
      * @param batches the batches committed
      * @param attempts the failed attempts of the current batch
      * @param lastError the last error
+     * @param holder the instance that runs it, or ran it last
      * @param startedAt when it started (UTC)
      * @param updatedAt when its last batch committed (UTC)
      * @param finishedAt when it finished (UTC)
@@ -187,15 +198,16 @@ public class MigrationsEndpoint {
     public record BackgroundDescriptor(String id, String description, BackgroundMigrationState state,
             @Nullable Integer percent, long rowsDone, @Nullable Long rowsEstimate, @Nullable Long rowsPerSecond,
             @Nullable Long secondsLeft, @Nullable String cursor, int batchSize, long batches, int attempts,
-            @Nullable String lastError, @Nullable Instant startedAt, @Nullable Instant updatedAt,
-            @Nullable Instant finishedAt) implements OperationResponseBody {
+            @Nullable String lastError, @Nullable String holder, @Nullable Instant startedAt,
+            @Nullable Instant updatedAt, @Nullable Instant finishedAt) implements OperationResponseBody {
 
         static BackgroundDescriptor of(BackgroundMigrationInfo info) {
             Duration left = info.timeLeft();
             return new BackgroundDescriptor(info.id(), info.description(), info.state(), info.percent(),
                     info.rowsDone(), info.rowsEstimate(), info.rowsPerSecond(),
                     (left != null) ? left.toSeconds() : null, info.cursor(), info.batchSize(), info.batches(),
-                    info.attempts(), info.lastError(), info.startedAt(), info.updatedAt(), info.finishedAt());
+                    info.attempts(), info.lastError(), info.holder(), info.startedAt(), info.updatedAt(),
+                    info.finishedAt());
         }
 
     }

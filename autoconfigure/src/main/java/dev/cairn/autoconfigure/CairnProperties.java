@@ -341,10 +341,6 @@ public class CairnProperties {
         return this.datasource;
     }
 
-    /**
-     * The runner's settings, validated: a bad value fails startup with a message that names its property.
-     * @return the settings
-     */
     public BackupProperties getBackup() {
         return this.backup;
     }
@@ -361,6 +357,10 @@ public class CairnProperties {
         return this.background.toSettings((this.schema != null && !this.schema.isBlank()) ? this.schema : null);
     }
 
+    /**
+     * The runner's settings, validated: a bad value fails startup with a message that names its property.
+     * @return the settings
+     */
     public MigrationSettings toSettings() {
         return MigrationSettings.defaults()
             .withTable(this.table)

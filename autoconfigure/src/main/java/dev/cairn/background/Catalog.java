@@ -100,7 +100,7 @@ public final class Catalog {
         for (BackgroundMigration migration : migrations()) {
             all.put(migration.id(), new BackgroundMigrationInfo(migration.id(), migration.description(),
                     BackgroundMigrationState.QUEUED, 0, null, null, this.settings.batchSize(), 0, 0, null, null, null,
-                    null));
+                    null, null));
         }
         StateTable table = table();
         if (table.exists()) {

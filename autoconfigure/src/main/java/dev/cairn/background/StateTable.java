@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.RowMapper;
 public final class StateTable {
 
     private static final String COLUMNS = "id, description, state, cursor_value, rows_done, rows_estimate,"
-            + " batch_size, batches, attempts, last_error, started_at, updated_at, finished_at";
+            + " batch_size, batches, attempts, last_error, holder, started_at, updated_at, finished_at";
 
     /** The longest id. */
     static final int ID_LENGTH = 50;
@@ -80,9 +80,9 @@ public final class StateTable {
         this.jdbc.execute("CREATE TABLE IF NOT EXISTS " + this.name.qualified()
                 + " (id VARCHAR(" + ID_LENGTH + ") NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL,"
                 + " state VARCHAR(10) NOT NULL, cursor_value VARCHAR(" + CURSOR_LENGTH + "),"
-                + " rows_done BIGINT NOT NULL, rows_estimate BIGINT, batch_size INTEGER NOT NULL, batches BIGINT NOT NULL,"
-                + " attempts INTEGER NOT NULL, last_error VARCHAR(" + ERROR_LENGTH + "), started_at BIGINT,"
-                + " updated_at BIGINT, finished_at BIGINT)");
+                + " rows_done BIGINT NOT NULL, rows_estimate BIGINT, batch_size INTEGER NOT NULL,"
+                + " batches BIGINT NOT NULL, attempts INTEGER NOT NULL, last_error VARCHAR(" + ERROR_LENGTH + "),"
+                + " holder VARCHAR(200), started_at BIGINT, updated_at BIGINT, finished_at BIGINT)");
         this.ready = true;
     }
 
@@ -152,13 +152,23 @@ public final class StateTable {
      * Marks a QUEUED migration RUNNING with its estimate.
      * @param id the id
      * @param estimate the estimated rows, or {@code null}
+     * @param holder the instance that runs it
      * @return whether it was QUEUED
      */
-    boolean start(String id, @Nullable Long estimate) {
+    boolean start(String id, @Nullable Long estimate, String holder) {
         long now = System.currentTimeMillis();
-        return this.jdbc.update("UPDATE " + this.name.qualified() + " SET state = ?, rows_estimate = ?,"
+        return this.jdbc.update("UPDATE " + this.name.qualified() + " SET state = ?, rows_estimate = ?, holder = ?,"
                 + " started_at = ?, updated_at = ? WHERE id = ? AND state = ?", BackgroundMigrationState.RUNNING.name(),
-                estimate, now, now, id, BackgroundMigrationState.QUEUED.name()) == 1;
+                estimate, cut(holder, 200), now, now, id, BackgroundMigrationState.QUEUED.name()) == 1;
+    }
+
+    /**
+     * Records which instance runs a migration that it resumes.
+     * @param id the id
+     * @param holder the instance
+     */
+    void claim(String id, String holder) {
+        this.jdbc.update("UPDATE " + this.name.qualified() + " SET holder = ? WHERE id = ?", cut(holder, 200), id);
     }
 
     /**
@@ -250,7 +260,8 @@ public final class StateTable {
             rs.getString("id"), rs.getString("description"),
             BackgroundMigrationState.valueOf(rs.getString("state").trim()), rs.getLong("rows_done"),
             nullableLong(rs, "rows_estimate"), rs.getString("cursor_value"), rs.getInt("batch_size"),
-            rs.getLong("batches"), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "started_at"),
+            rs.getLong("batches"), rs.getInt("attempts"), rs.getString("last_error"), rs.getString("holder"),
+            instant(rs, "started_at"),
             instant(rs, "updated_at"), instant(rs, "finished_at"));
 
     private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {

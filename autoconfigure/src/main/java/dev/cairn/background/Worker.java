@@ -15,6 +15,7 @@ import dev.cairn.BackgroundMigrationState;
 import dev.cairn.BackgroundSettings;
 import dev.cairn.BatchResult;
 import dev.cairn.MigrationException;
+import dev.cairn.lock.Holder;
 import dev.cairn.lock.LeaseLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -176,10 +177,11 @@ public final class Worker implements Runnable {
     private void run(BackgroundMigration migration, BackgroundMigrationInfo row, LeaseLock lease) {
         String id = migration.id();
         if (row.state() == BackgroundMigrationState.QUEUED) {
-            this.table.start(id, estimate(migration));
+            this.table.start(id, estimate(migration), Holder.DESCRIPTION);
             logger.info("Starting " + describe(this.table.read(id), row));
         }
         else {
+            this.table.claim(id, Holder.DESCRIPTION);
             logger.info("Resuming " + row.displayName() + " after " + row.rowsDone() + " rows, from cursor "
                     + row.cursor());
         }

@@ -24,14 +24,17 @@ import dev.cairn.ResolvedMigration;
 import dev.cairn.core.Database;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * SQLite's backups: the whole database file, copied consistently with {@code VACUUM INTO} into
  * {@code cairn.backup.directory} (default: {@code backups} beside the database file), each with a
- * {@code .properties} file that says which migration it was taken before; restored with the driver's online
- * {@code restore from}, which replaces the database's content under the connections that have it open.
+ * {@code .properties} file that says which migration it was taken before; restored with the driver's online restore
+ * (SQLite's backup API), which replaces the database's content under the connections that have it open.
  */
 final class FileBackups implements Backups {
 
@@ -51,12 +54,15 @@ final class FileBackups implements Backups {
     @Override
     public BackupInfo take(ResolvedMigration migration, Set<String> tables) {
         Path file = databaseFile();
+        if (file == null) {
+            throw new MigrationException("An in-memory SQLite database cannot be backed up into a file before "
+                    + migration.displayName(), "Set cairn.backup.mode=off for an in-memory database.");
+        }
         Path directory = directory(file);
         long now = System.currentTimeMillis();
-        String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        Path backup = directory.resolve(base + "-" + now + SUFFIX);
+        Path backup = directory.resolve(prefix(file) + now + SUFFIX);
         for (int i = 1; Files.exists(backup); i++) {
-            backup = directory.resolve(base + "-" + now + "-" + i + SUFFIX);
+            backup = directory.resolve(prefix(file) + now + "-" + i + SUFFIX);
         }
         try {
             Files.createDirectories(directory);
@@ -87,7 +93,20 @@ final class FileBackups implements Backups {
             throw new MigrationException("The file of " + backup.displayName() + " is gone",
                     "Restore another backup; see MigrationRunner.backups() or /actuator/migrations.");
         }
-        execute("restore from '" + file.toString().replace("'", "''") + "'");
+        checkIsDatabase(file, backup);
+        try (Connection connection = this.database.dataSource().getConnection()) {
+            // The driver's restore, whose result is checked: "restore from" ignores a restore that could not run.
+            int result = connection.unwrap(SQLiteConnection.class).getDatabase().restore("main", file.toString(), null);
+            if (result != SQLiteErrorCode.SQLITE_OK.code) {
+                throw new MigrationException("Could not restore " + backup.displayName() + ": SQLite result code "
+                        + result + " (" + SQLiteErrorCode.getErrorCode(result) + ")", "Make sure no other connection"
+                                + " holds a transaction open on the database, and restore again.");
+            }
+        }
+        catch (SQLException ex) {
+            throw new MigrationException("Could not restore " + backup.displayName() + ": " + ex.getMessage(),
+                    "Make sure no other connection holds a transaction open on the database, and restore again.", ex);
+        }
         Properties properties = load(file);
         properties.setProperty("restoredAt", Long.toString(System.currentTimeMillis()));
         store(properties, file);
@@ -97,11 +116,14 @@ final class FileBackups implements Backups {
     @Override
     public List<BackupInfo> list() {
         Path file = databaseFile();
+        if (file == null) {
+            return List.of();
+        }
         Path directory = directory(file);
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "") + "-";
+        String base = prefix(file);
         List<BackupInfo> backups = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             files.filter((candidate) -> candidate.getFileName().toString().startsWith(base)
@@ -142,15 +164,41 @@ final class FileBackups implements Backups {
                         : null);
     }
 
-    private Path databaseFile() {
+    /**
+     * The database file, or {@code null} for an in-memory database.
+     */
+    private @Nullable Path databaseFile() {
         List<String> files = new JdbcTemplate(this.database.dataSource())
             .query("SELECT file FROM pragma_database_list WHERE name = 'main'", (rs, row) -> rs.getString(1));
         String file = files.isEmpty() ? null : files.get(0);
-        if (file == null || file.isEmpty()) {
-            throw new MigrationException("An in-memory SQLite database cannot be backed up into a file",
-                    "Set cairn.backup.mode=off for an in-memory database.");
+        return (file == null || file.isEmpty()) ? null : Path.of(file).toAbsolutePath().normalize();
+    }
+
+    /**
+     * What the backups of one database file start with: its name and a hash of its path, so that the backups of
+     * {@code app.db} and {@code app.sqlite}, or of two {@code data.db} in different directories, sharing a backup
+     * directory are never taken for each other's.
+     */
+    private static String prefix(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return name + "-" + Integer.toHexString(file.toString().hashCode()) + "-";
+    }
+
+    private static void checkIsDatabase(Path file, BackupInfo backup) {
+        byte[] header = new byte[16];
+        int read;
+        try (var in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
         }
-        return Path.of(file);
+        catch (IOException ex) {
+            throw new MigrationException("Could not read " + backup.displayName() + ": " + ex.getMessage(),
+                    "Restore another backup.", ex);
+        }
+        if (read < header.length || !new String(header, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)
+            .equals("SQLite format 3")) {
+            throw new MigrationException("The file of " + backup.displayName() + " is not an SQLite database;"
+                    + " nothing was restored", "Restore another backup.");
+        }
     }
 
     private Path directory(Path file) {

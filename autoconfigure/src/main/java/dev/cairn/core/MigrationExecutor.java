@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import dev.cairn.BackupInfo;
 import dev.cairn.MigrationContext;
+import dev.cairn.MigrationException;
 import dev.cairn.MigrationFailedException;
 import dev.cairn.ResolvedMigration;
 import dev.cairn.backup.Backups;
@@ -101,12 +102,10 @@ public final class MigrationExecutor {
             });
         }
         catch (Throwable ex) {
-            MigrationFailedException failure = (recordFirst && backup != null) ? restored(migration, ex, rank, backup)
-                    : null;
-            if (failure == null) {
-                failure = failed(migration, "up()", ex,
-                        recordFirst ? () -> this.history.complete(rank, millisSince(start), false) : null);
-            }
+            MigrationFailedException failure = (recordFirst && backup != null)
+                    ? restored(migration, ex, rank, backup, start)
+                    : failed(migration, "up()", ex,
+                            recordFirst ? () -> this.history.complete(rank, millisSince(start), false) : null);
             if (!this.callbacks.isEmpty()) {
                 this.callbacks.afterEachMigrateError(this.database, migration, failure);
             }
@@ -116,24 +115,42 @@ public final class MigrationExecutor {
 
     /**
      * Where the database could not roll a failed migration back, restores what it destroyed from the backup taken
-     * before it and removes its history row, so the database is as it was before the migration.
-     * @return the failure to report, or {@code null} when the restore failed too (then the row is marked FAILED)
+     * before it. A whole SQLite file leaves the database as it was, history included. Restored tables leave the
+     * migration FAILED: what else it changed may remain, and repairing it is the user's call. A restore that is not
+     * safe (see {@link Backups#restore}) is not attempted, and the failure says where the copies are.
      */
-    private @Nullable MigrationFailedException restored(ExecutableMigration migration, Throwable cause, int rank,
-            BackupInfo backup) {
-        try {
-            backups().restore(backup);
-            this.history.delete(rank);
-        }
-        catch (RuntimeException ex) {
-            cause.addSuppressed(ex);
-            return null;
-        }
+    private MigrationFailedException restored(ExecutableMigration migration, Throwable cause, int rank,
+            BackupInfo backup, long start) {
         StatementException statement = StatementException.find(cause);
         String sql = (statement != null) ? statement.statement() : this.jdbc.failedStatement();
+        int line = (statement != null) ? statement.line() : 0;
         Throwable reported = (statement != null && statement.getCause() != null) ? statement.getCause() : cause;
-        return new MigrationFailedException(migration, "up()", false, sql, (statement != null) ? statement.line() : 0,
-                reported, backup.displayName());
+        String note;
+        try {
+            backups().restore(backup);
+            if (backup.file() != null) {
+                this.history.delete(rank);
+                return new MigrationFailedException(migration, "up()", false, sql, line, reported, "The database"
+                        + " cannot roll back its changes, so Cairn restored the database file from "
+                        + backup.displayName() + ": it is as it was before this migration.");
+            }
+            note = "Cairn restored the rows of " + String.join(", ", backup.tables()) + " from "
+                    + backup.displayName() + "; what else it changed may remain.";
+        }
+        catch (RuntimeException ex) {
+            note = "It was not restored from " + backup.displayName() + " automatically: " + ex.getMessage()
+                    + (ex instanceof MigrationException migrationException ? " " + migrationException.getAction()
+                            : "");
+        }
+        MigrationFailedException failure = new MigrationFailedException(migration, "up()", true, sql, line,
+                reported, note);
+        try {
+            this.history.complete(rank, millisSince(start), false);
+        }
+        catch (RuntimeException ex) {
+            failure.addSuppressed(ex);
+        }
+        return failure;
     }
 
     private Backups backups() {

@@ -79,10 +79,21 @@ public record TableName(@Nullable String schema, String table, Dialect dialect) 
      * @throws SQLException when the metadata cannot be read
      */
     public Set<String> otherTables(Connection connection, Set<String> ignored) throws SQLException {
+        return otherTables(connection, ignored, new String[] { "TABLE", "VIEW" });
+    }
+
+    /**
+     * The names, lower case, of the other tables of the given types in the same place.
+     * @param connection a connection
+     * @param ignored names, lower case, that do not count
+     * @param types the JDBC table types, such as {@code TABLE}
+     * @return the names
+     * @throws SQLException when the metadata cannot be read
+     */
+    public Set<String> otherTables(Connection connection, Set<String> ignored, String[] types) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         Set<String> tables = new LinkedHashSet<>();
-        try (ResultSet rs = metaData.getTables(catalog(connection), schemaPattern(metaData), "%",
-                new String[] { "TABLE", "VIEW" })) {
+        try (ResultSet rs = metaData.getTables(catalog(connection), schemaPattern(metaData), "%", types)) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 if (!ignored.contains(name) && !name.startsWith("sqlite_")) {

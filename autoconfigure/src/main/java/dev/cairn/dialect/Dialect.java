@@ -131,14 +131,12 @@ public interface Dialect extends SqlDialect {
     }
 
     /**
-     * The statement that creates an empty table shaped as another, for a backup: columns at least, and where the
-     * database can, its keys, defaults and indexes.
-     * @param table the qualified name of the new table
-     * @param like the qualified name of the table to copy the shape of
-     * @return the statement
+     * What goes between an {@code INSERT}'s column list and its {@code SELECT} so that values are taken as given for
+     * identity columns, when rows are put back from a backup.
+     * @return for example {@code  OVERRIDING SYSTEM VALUE}, or nothing
      */
-    default String createTableLike(String table, String like) {
-        return "CREATE TABLE " + table + " AS SELECT * FROM " + like + " WHERE 1 = 0";
+    default String overridingIdentity() {
+        return "";
     }
 
     /**

@@ -89,9 +89,4 @@ public class MariaDbDialect implements Dialect {
         return column + " REGEXP '^[0-9]{1,18}$'";
     }
 
-    @Override
-    public String createTableLike(String table, String like) {
-        return "CREATE TABLE " + table + " LIKE " + like;
-    }
-
 }

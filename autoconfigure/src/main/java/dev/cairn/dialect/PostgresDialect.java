@@ -76,8 +76,8 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String createTableLike(String table, String like) {
-        return "CREATE TABLE " + table + " (LIKE " + like + " INCLUDING ALL)";
+    public String overridingIdentity() {
+        return " OVERRIDING SYSTEM VALUE";
     }
 
 }

@@ -120,6 +120,34 @@ abstract class AbstractBackgroundMigrationTests {
     }
 
     @Test
+    void aStoppedWorkerLeavesTheMigrationRunningAtItsLastBatchAndTheNextOneResumesIt() throws Exception {
+        fill(3000);
+        CountDownLatch started = new CountDownLatch(1);
+        BackgroundMigration doubling = doubling("1");
+        BackgroundMigration slow = migration("1", (batch) -> {
+            started.countDown();
+            Thread.sleep(30);
+            return doubling.migrateBatch(batch);
+        });
+        BackgroundMigrationRunner first = runner(settings().withBatchSizes(100, 100, 100), slow);
+        first.start();
+        assertThat(started.await(1, TimeUnit.MINUTES)).isTrue();
+        Thread.sleep(200);
+        assertThat(first.stop(Duration.ofSeconds(30))).as("stops after the batch in flight").isTrue();
+        BackgroundMigrationInfo stopped = single(first);
+        assertThat(stopped.state()).isEqualTo(BackgroundMigrationState.RUNNING);
+        assertThat(stopped.holder()).as("who ran it").contains("pid ");
+        assertThat(count("touched = 1")).as("every committed batch, none half done")
+            .isEqualTo((int) stopped.rowsDone());
+        assertThat(stopped.rowsDone()).isBetween(100L, 2900L);
+
+        BackgroundMigrationRunner next = runner(settings().withBatchSizes(100, 100, 100), doubling("1"));
+        next.start();
+        assertThat(next.awaitTermination(WAIT)).isTrue();
+        assertThat(count("touched = 1")).isEqualTo(3000);
+    }
+
+    @Test
     void aBatchedUpdateOnlyTouchesTheRowsItsConditionSelects() throws Exception {
         fill(1000);
         this.database.jdbc().update("UPDATE items SET doubled = -1 WHERE id <= 400");

@@ -5,6 +5,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.autoconfigure.SqliteTurnTaking;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +26,16 @@ public final class TestDatabase implements AutoCloseable {
 
     private final Runnable cleanup;
 
+    private final boolean turnTaking;
+
     private HikariDataSource dataSource;
 
     TestDatabase(String kind, String url, String username, String password, Runnable cleanup) {
+        this(kind, url, username, password, cleanup, false);
+    }
+
+    TestDatabase(String kind, String url, String username, String password, Runnable cleanup, boolean turnTaking) {
+        this.turnTaking = turnTaking;
         this.kind = kind;
         this.url = url;
         this.username = username;
@@ -74,6 +82,9 @@ public final class TestDatabase implements AutoCloseable {
         dataSource.setPassword(this.password);
         dataSource.setMaximumPoolSize(poolSize);
         dataSource.setPoolName(this.kind + "-" + UUID.randomUUID().toString().substring(0, 4));
+        if (this.turnTaking) {
+            dataSource.setDataSource(new SqliteTurnTaking(this.url, 30_000));
+        }
         return dataSource;
     }
 

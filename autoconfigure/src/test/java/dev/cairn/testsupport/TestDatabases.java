@@ -41,7 +41,8 @@ public final class TestDatabases {
 
     /**
      * An SQLite file opened as Cairn's auto-configured SQLite data source opens it: write-ahead log, so that readers
-     * never wait for a writer, a busy timeout, and write transactions that take the write lock when they begin.
+     * never wait for a writer, a busy timeout in which writers retry every half millisecond, and write transactions
+     * that take the write lock when they begin.
      * @param directory where the file goes
      * @return the database
      */
@@ -49,7 +50,7 @@ public final class TestDatabases {
         Path file = directory.resolve("cairn-" + UUID.randomUUID().toString().substring(0, 8) + ".db");
         return new TestDatabase("SQLite", "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=30000"
                 + "&transaction_mode=IMMEDIATE", "", "", () -> {
-                });
+                }, true);
     }
 
     public static TestDatabase h2(Path directory) {
