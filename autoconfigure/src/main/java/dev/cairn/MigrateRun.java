@@ -37,7 +37,6 @@ final class MigrateRun {
 
     private final long start;
 
-    private boolean held;
 
     MigrateRun(MigrationRunner runner, Database database, MigrationLock lock, MigrationPlan plan, long start) {
         this.runner = runner;
@@ -56,16 +55,16 @@ final class MigrateRun {
             // Read again with who, when and where, for the message that names the unfinished migration.
             history = new AppliedHistory(this.database.history().read());
         }
-        List<ExecutableMigration> pending = gated(this.runner.pending(this.plan, history));
+        List<ExecutableMigration> pending = this.runner.pending(this.plan, history);
         if (pending.isEmpty() && this.callbacks.isEmpty()) {
-            return nothingApplied(history);
+            return this.runner.upToDate(this.plan, history, this.start);
         }
         this.runner.clearLastFailure();
         MigrationExecutor executor = this.database.newExecutor(this.lock, this.callbacks);
         if (!this.callbacks.isEmpty()) {
             Operations.run(executor, "beforeMigrate", this.callbacks::beforeMigrate);
         }
-        MigrateResult result = pending.isEmpty() ? nothingApplied(history)
+        MigrateResult result = pending.isEmpty() ? this.runner.upToDate(this.plan, history, this.start)
                 : apply(executor, history.current(), pending);
         if (!this.callbacks.isEmpty()) {
             Operations.run(executor, "afterMigrate", (context) -> this.callbacks.afterMigrate(context, result));
@@ -74,38 +73,20 @@ final class MigrateRun {
     }
 
     /**
-     * A run that applied nothing: up to date, or holding back what waits for a background migration, which
-     * {@link #gated(List)} has said.
+     * Whether a migration waits for an unfinished background migration; then it, and those after it, apply when that
+     * has finished. Asked as each migration is about to run, so that a script is read and split only then.
      */
-    private MigrateResult nothingApplied(AppliedHistory history) {
-        if (!this.held) {
-            return this.runner.upToDate(this.plan, history, this.start);
+    private boolean waits(ExecutableMigration migration, int left) {
+        if (migration.requiredBackgroundMigrations().isEmpty()) {
+            return false;
         }
-        Version current = history.current();
-        return new MigrateResult(current, current, List.of(), Duration.ofNanos(System.nanoTime() - this.start));
-    }
-
-    /**
-     * The pending migrations before the first that waits for an unfinished background migration: it and those after
-     * it apply when it has finished, in order.
-     */
-    private List<ExecutableMigration> gated(List<ExecutableMigration> pending) {
-        for (int i = 0; i < pending.size(); i++) {
-            ExecutableMigration migration = pending.get(i);
-            if (migration.requiredBackgroundMigrations().isEmpty()) {
-                continue;
-            }
-            String waiting = this.runner.gate().waitingFor(migration);
-            if (waiting != null) {
-                int held = pending.size() - i;
-                this.held = true;
-                logger.info("Not applying " + migration.displayName() + ((held > 1) ? " and the " + (held - 1)
-                        + " pending after it" : "") + " yet: it requires " + waiting + ", and applies when that has"
-                        + " finished");
-                return pending.subList(0, i);
-            }
+        String waiting = this.runner.gate().waitingFor(migration);
+        if (waiting == null) {
+            return false;
         }
-        return pending;
+        logger.info("Not applying " + migration.displayName() + ((left > 1) ? " and the " + (left - 1)
+                + " pending after it" : "") + " yet: it requires " + waiting + ", and applies when that has finished");
+        return true;
     }
 
     private MigrateResult apply(MigrationExecutor executor, @Nullable Version initial,
@@ -131,7 +112,11 @@ final class MigrateRun {
     private void applyEach(MigrationExecutor executor, List<ExecutableMigration> pending,
             List<MigrationInfo> applied) {
         boolean versionedDone = false;
-        for (ExecutableMigration migration : pending) {
+        for (int i = 0; i < pending.size(); i++) {
+            ExecutableMigration migration = pending.get(i);
+            if (waits(migration, pending.size() - i)) {
+                return;
+            }
             if (!versionedDone && migration.repeatable()) {
                 versionedDone = afterVersioned(executor);
             }

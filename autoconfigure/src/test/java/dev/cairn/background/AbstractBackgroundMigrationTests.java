@@ -336,6 +336,26 @@ abstract class AbstractBackgroundMigrationTests {
     }
 
     @Test
+    void anSqlScriptThatRequiresABackgroundMigrationSaysSoInAComment() throws Exception {
+        fill(200);
+        java.nio.file.Path scripts = java.nio.file.Files.createDirectories(this.directory.resolve("scripts"));
+        java.nio.file.Files.writeString(scripts.resolve("V1__first.sql"), "CREATE TABLE first_step (id INTEGER);\n");
+        java.nio.file.Files.writeString(scripts.resolve("V2__after_backfill.sql"),
+                "-- Needs every amount doubled.\n-- cairn:requires-background 1\n"
+                        + "CREATE TABLE after_backfill (id INTEGER);\n");
+        BackgroundMigrationRunner background = runner(settings(), doubling("1"));
+        MigrationRunner runner = MigrationRunner.builder(this.database.dataSource())
+            .settings(dev.cairn.MigrationSettings.defaults().withLocations(List.of("filesystem:" + scripts)))
+            .backgroundMigrations(background)
+            .build();
+        assertThat(runner.migrate().currentVersion()).isEqualTo(Version.of(1));
+        background.start();
+        assertThat(background.awaitTermination(WAIT)).isTrue();
+        assertThat(runner.migrate().currentVersion()).isEqualTo(Version.of(2));
+        assertThat(this.database.hasTable("after_backfill")).isTrue();
+    }
+
+    @Test
     void aMigrationThatRequiresAnUnknownBackgroundMigrationIsRefusedNamingBoth() {
         MigrationRunner runner = MigrationRunner.builder(this.database.dataSource())
             .migrations(List.of(new Sql(1, "Step 1", "CREATE TABLE x (id INTEGER)").requiring("9")))
