@@ -3,8 +3,10 @@ package dev.cairn.demo;
 import java.nio.file.Path;
 import java.util.Map;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.BackgroundMigration;
 import dev.cairn.BatchResult;
+import dev.cairn.autoconfigure.SqliteTurnTaking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,8 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,11 +29,6 @@ class BackgroundOperationsTests {
 
     @TempDir
     static Path directory;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + directory.resolve("demo.db"));
-    }
 
     @Value("${local.server.port}")
     int port;
@@ -90,6 +85,21 @@ class BackgroundOperationsTests {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class SlowBackgroundMigration {
+
+        /**
+         * An SQLite file of the test's own, opened as README.md says to open one's own: write-ahead log, immediate
+         * write transactions, and writers that take turns with the background migration's batches.
+         * @return the data source
+         */
+        @Bean
+        HikariDataSource dataSource() {
+            String url = "jdbc:sqlite:" + directory.resolve("demo.db")
+                    + "?journal_mode=WAL&busy_timeout=30000&transaction_mode=IMMEDIATE";
+            HikariDataSource dataSource = new HikariDataSource();
+            dataSource.setJdbcUrl(url);
+            dataSource.setDataSource(new SqliteTurnTaking(url, 30_000));
+            return dataSource;
+        }
 
         /**
          * Forty batches of 100 ms that count to forty, after the demo's own background migration.
