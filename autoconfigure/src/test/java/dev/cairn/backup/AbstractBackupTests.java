@@ -168,6 +168,19 @@ abstract class AbstractBackupTests {
         assertThat(titles()).containsExactly("Write", "Ship");
     }
 
+    @Test
+    void aMisspeltDirectiveStopsTheScriptBeforeItRuns() throws Exception {
+        Path scripts = Files.createDirectories(this.directory.resolve("misspelt"));
+        Files.writeString(scripts.resolve("V1__create_todos.sql"), "CREATE TABLE todos (id INTEGER NOT NULL PRIMARY"
+                + " KEY, title VARCHAR(100) NOT NULL);\nINSERT INTO todos (id, title) VALUES (1, 'Write');\n");
+        Files.writeString(scripts.resolve("V2__forget_todos.sql"), "-- cairn:destroy todos\nDELETE FROM todos;\n");
+        MigrationRunner runner = runner(settings().withLocations(List.of("filesystem:" + scripts)));
+        assertThatExceptionOfType(dev.cairn.MigrationException.class).isThrownBy(runner::migrate)
+            .withMessageContaining("V2__forget_todos.sql, line 1: unknown directive cairn:destroy; nothing was run");
+        assertThat(titles()).containsExactly("Write");
+        assertThat(runner.backups()).isEmpty();
+    }
+
     protected MigrationSettings settings() {
         return MigrationSettings.defaults().withBackups(BackupMode.DESTRUCTIVE, backupDirectory(), 5);
     }

@@ -3,11 +3,14 @@ package dev.cairn.core.source;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.cairn.MigrationContext;
@@ -36,6 +39,11 @@ public final class SqlMigration implements ExecutableMigration {
     private static final String REQUIRES_BACKGROUND = "-- cairn:requires-background";
 
     private static final String DESTROYS = "-- cairn:destroys";
+
+    /** What may follow {@code -- cairn:}. */
+    private static final Set<String> DIRECTIVES = Set.of("no-transaction", "requires-background", "destroys");
+
+    private static final Pattern DIRECTIVE = Pattern.compile("--\\s*cairn:([A-Za-z_-]*)");
 
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
 
@@ -200,10 +208,47 @@ public final class SqlMigration implements ExecutableMigration {
                     "Fix the script: close what the message names, and make sure it is written for " + syntax + ".",
                     ex);
         }
+        checkDirectives(script, text);
         boolean transactional = script.executeInTransaction(!firstLine(text).equals(NO_TRANSACTION))
                 && statements.stream().allMatch(SqlStatement::transactional);
         return new Statements(statements, transactional, requiredBackgroundMigrations(script, text),
                 destroys(script, text));
+    }
+
+    /**
+     * Refuses a {@code cairn:} directive it does not know among the comment lines that open the script: a misspelt
+     * {@code -- cairn:destroys} would otherwise run a destructive script without its backup.
+     */
+    private static void checkDirectives(SqlScript script, String text) {
+        for (Map.Entry<Integer, String> comment : openingComments(text)) {
+            Matcher directive = DIRECTIVE.matcher(comment.getValue());
+            if (directive.lookingAt() && !DIRECTIVES.contains(directive.group(1).toLowerCase(Locale.ROOT))) {
+                throw new MigrationException(script.origin() + ", line " + comment.getKey() + ": unknown directive"
+                        + " cairn:" + directive.group(1) + "; nothing was run", "Write one of " + DIRECTIVES.stream()
+                            .map((name) -> "-- cairn:" + name)
+                            .sorted()
+                            .toList() + ", or put a space after \"cairn\" if the line is only a comment.");
+            }
+        }
+    }
+
+    /**
+     * The comment lines that open a script, stripped, by line number; blank lines among them are skipped.
+     */
+    private static List<Map.Entry<Integer, String>> openingComments(String text) {
+        List<Map.Entry<Integer, String>> comments = new ArrayList<>();
+        int line = 0;
+        for (String raw : (Iterable<String>) text.lines()::iterator) {
+            line++;
+            String stripped = raw.strip();
+            if (!stripped.isEmpty() && !stripped.startsWith("--")) {
+                break;
+            }
+            if (!stripped.isEmpty()) {
+                comments.add(Map.entry(line, stripped));
+            }
+        }
+        return comments;
     }
 
     /**
@@ -227,13 +272,8 @@ public final class SqlMigration implements ExecutableMigration {
     private static Set<String> directive(SqlScript script, String text, String directive,
             Predicate<String> valid, String what, String action) {
         Set<String> values = new LinkedHashSet<>();
-        int line = 0;
-        for (String raw : (Iterable<String>) text.lines()::iterator) {
-            line++;
-            String stripped = raw.strip();
-            if (!stripped.isEmpty() && !stripped.startsWith("--")) {
-                break;
-            }
+        for (Map.Entry<Integer, String> comment : openingComments(text)) {
+            String stripped = comment.getValue();
             if (!stripped.toLowerCase(Locale.ROOT).startsWith(directive)) {
                 continue;
             }
@@ -242,8 +282,8 @@ public final class SqlMigration implements ExecutableMigration {
                     continue;
                 }
                 if (!valid.test(value)) {
-                    throw new MigrationException(script.origin() + ", line " + line + ": '" + value + "' is not "
-                            + what, action);
+                    throw new MigrationException(script.origin() + ", line " + comment.getKey() + ": '" + value
+                            + "' is not " + what, action);
                 }
                 values.add(value);
             }
