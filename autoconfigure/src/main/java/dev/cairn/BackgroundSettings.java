@@ -1,6 +1,8 @@
 package dev.cairn;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -188,6 +190,21 @@ public final class BackgroundSettings {
         BackgroundSettings copy = copy();
         copy.progressInterval = progressInterval;
         return copy;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof BackgroundSettings settings && state().equals(settings.state());
+    }
+
+    @Override
+    public int hashCode() {
+        return state().hashCode();
+    }
+
+    private List<Object> state() {
+        return Arrays.asList(this.table, this.schema, this.batchTime, this.batchSize, this.minBatchSize,
+                this.maxBatchSize, this.pause, this.maxAttempts, this.lease, this.progressInterval);
     }
 
 }

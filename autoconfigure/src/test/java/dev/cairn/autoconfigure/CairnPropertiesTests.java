@@ -37,6 +37,8 @@ class CairnPropertiesTests {
     @Test
     void defaultPropertiesGiveTheRunnersDefaultSettings() {
         assertThat(new CairnProperties().toSettings()).isEqualTo(MigrationSettings.defaults());
+        assertThat(new CairnProperties().toBackgroundSettings()).as("cairn.background.* and BackgroundSettings agree")
+            .isEqualTo(dev.cairn.BackgroundSettings.defaults());
     }
 
     @Test
