@@ -14,6 +14,7 @@ import dev.cairn.ResolvedMigration;
 import dev.cairn.backup.Backups;
 import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.core.source.StatementException;
+import dev.cairn.core.steps.ForeignKeysOff;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.lock.Holder;
 import dev.cairn.lock.MigrationLock;
@@ -249,6 +250,14 @@ public final class MigrationExecutor {
     }
 
     private <T> T inTransaction(@Nullable ResolvedMigration migration, Work<T> work) {
+        if (migration instanceof ExecutableMigration executable
+                && executable.needsForeignKeysOff(this.dialect.name())) {
+            return ForeignKeysOff.around(this.dataSource, () -> transaction(migration, work));
+        }
+        return transaction(migration, work);
+    }
+
+    private <T> T transaction(@Nullable ResolvedMigration migration, Work<T> work) {
         return this.transactions.execute((status) -> {
             Connection connection = DataSourceUtils.getConnection(this.dataSource);
             try {

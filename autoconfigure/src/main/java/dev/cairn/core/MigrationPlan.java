@@ -114,10 +114,10 @@ public final class MigrationPlan {
 
     private static void checkDescription(ExecutableMigration migration, List<String> problems) {
         String description = migration.description();
-        boolean java = migration instanceof dev.cairn.core.source.JavaMigration;
-        if (java && ((dev.cairn.core.source.JavaMigration) migration).declaredVersion() <= 0) {
-            problems.add(migration.origin() + " has version "
-                    + ((dev.cairn.core.source.JavaMigration) migration).declaredVersion() + "; versions must be positive");
+        Long declared = migration.declaredVersion();
+        boolean java = declared != null;
+        if (java && declared <= 0) {
+            problems.add(migration.origin() + " has version " + declared + "; versions must be positive");
         }
         // A script's description comes from its file name, which Flyway allows to have none (V6.sql).
         if ((description == null || description.isBlank()) && java) {

@@ -40,6 +40,18 @@ public final class TestDatabases {
     }
 
     /**
+     * An SQLite file whose connections enforce foreign keys, as Cairn's auto-configured SQLite data source does.
+     * @param directory where the file goes
+     * @return the database
+     */
+    public static TestDatabase sqliteWithForeignKeys(Path directory) {
+        Path file = directory.resolve("cairn-" + UUID.randomUUID().toString().substring(0, 8) + ".db");
+        return new TestDatabase("SQLite", "jdbc:sqlite:" + file + "?busy_timeout=30000&foreign_keys=true", "", "",
+                () -> {
+                });
+    }
+
+    /**
      * An SQLite file opened as Cairn's auto-configured SQLite data source opens it: write-ahead log, so that readers
      * never wait for a writer, a busy timeout in which writers retry every half millisecond, and write transactions
      * that take the write lock when they begin.

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.cairn.Migration;
+import dev.cairn.schema.SchemaMigration;
 
 /**
  * The application's {@link Migration} beans, looked up on every operation so that the runner always sees the
@@ -28,7 +29,8 @@ public final class BeanMigrationResolver implements MigrationResolver {
         Map<String, ? extends Migration> beans = this.beans.get();
         List<ExecutableMigration> migrations = new ArrayList<>(beans.size());
         for (Map.Entry<String, ? extends Migration> bean : beans.entrySet()) {
-            migrations.add(new JavaMigration(bean.getKey(), bean.getValue()));
+            migrations.add((bean.getValue() instanceof SchemaMigration schema)
+                    ? new SchemaStepsMigration(bean.getKey(), schema) : new JavaMigration(bean.getKey(), bean.getValue()));
         }
         return migrations;
     }

@@ -32,6 +32,24 @@ public interface ExecutableMigration extends ResolvedMigration {
     }
 
     /**
+     * The version as a bean declared it, which may be invalid (zero or negative), for the plan to refuse.
+     * @return the declared version, or {@code null} for a migration whose version is not a bean's number
+     */
+    default @Nullable Long declaredVersion() {
+        return null;
+    }
+
+    /**
+     * Whether the migration's transaction must run with foreign keys off, as SQLite's table rebuild needs: the
+     * switch has no effect inside a transaction.
+     * @param databaseName the database's name, as its dialect gives it
+     * @return whether foreign keys are switched off around the transaction
+     */
+    default boolean needsForeignKeysOff(String databaseName) {
+        return false;
+    }
+
+    /**
      * Applies the migration.
      * @param context the connection and transaction to work in
      * @throws Exception when it fails

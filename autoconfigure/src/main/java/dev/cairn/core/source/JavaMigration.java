@@ -51,11 +51,8 @@ public final class JavaMigration implements ExecutableMigration {
         this.requiredBackgroundMigrations = bean.requiredBackgroundMigrations();
     }
 
-    /**
-     * The version as the bean declared it, which may be invalid (zero or negative).
-     * @return the declared version
-     */
-    public long declaredVersion() {
+    @Override
+    public Long declaredVersion() {
         return this.number;
     }
 

@@ -1,0 +1,49 @@
+package dev.cairn.schema;
+
+import java.util.List;
+
+/**
+ * An index of a table, on one or more columns.
+ *
+ * @param name the index's name, unique in the schema
+ * @param table the table
+ * @param columns the columns, in order
+ * @param unique whether the index refuses duplicate values
+ */
+public record Index(String name, String table, List<String> columns, boolean unique) {
+
+    /**
+     * Checks the names and copies the columns.
+     * @param name the index's name
+     * @param table the table
+     * @param columns the columns
+     * @param unique whether the index is unique
+     */
+    public Index {
+        Identifiers.check(name, "index");
+        Identifiers.check(table, "table");
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("Index " + name + " needs at least one column");
+        }
+        columns.forEach((column) -> Identifiers.check(column, "column"));
+        columns = List.copyOf(columns);
+    }
+
+    /**
+     * The name Cairn gives an index that is not named: {@code <table>_<column>_..._idx}.
+     * @param table the table
+     * @param columns the columns
+     * @return the name
+     */
+    public static String defaultName(String table, List<String> columns) {
+        String name = table + "_" + String.join("_", columns) + "_idx";
+        return (name.length() <= 63) ? name : name.substring(0, 54) + "_" + Integer.toHexString(name.hashCode());
+    }
+
+    @Override
+    public String toString() {
+        return (this.unique ? "unique index " : "index ") + this.name + " on " + this.table + " ("
+                + String.join(", ", this.columns) + ")";
+    }
+
+}

@@ -1,0 +1,58 @@
+package dev.cairn.schema;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import dev.cairn.Migration;
+import dev.cairn.MigrationContext;
+
+/**
+ * A migration whose changes are {@link Step}s: data that Cairn can inspect before anything runs, render for each
+ * database, check against the declared schema and the append-only policy, and undo without code when every step has
+ * an inverse. A bean like any {@link Migration}, it interleaves with Java and SQL migrations in one version order:
+ * <pre>
+ * &#64;Component
+ * class CreateComments implements SchemaMigration {
+ *     public long version() { return 4; }
+ *     public List&lt;Step&gt; steps() {
+ *         return List.of(createTable("comments",
+ *                 column("id").bigint().primaryKey(),
+ *                 column("post_id").bigint().notNull().indexed(),
+ *                 column("body").text()));
+ *     }
+ * }
+ * </pre>
+ */
+public interface SchemaMigration extends Migration {
+
+    /**
+     * The steps, applied in order in the migration's transaction.
+     * @return the steps
+     */
+    List<Step> steps();
+
+    /**
+     * Not called: Cairn applies {@link #steps()} itself.
+     * @param context unused
+     */
+    @Override
+    default void up(MigrationContext context) {
+        throw new UnsupportedOperationException("Cairn applies the steps() of a SchemaMigration itself");
+    }
+
+    /**
+     * A checksum of the steps, so that a schema migration changed after it was applied is detected.
+     * @return the CRC32 of the steps' descriptions
+     */
+    @Override
+    default Integer checksum() {
+        CRC32 crc = new CRC32();
+        for (Step step : steps()) {
+            crc.update(StepText.of(step).getBytes(StandardCharsets.UTF_8));
+            crc.update('\n');
+        }
+        return (int) crc.getValue();
+    }
+
+}
