@@ -12,6 +12,8 @@ import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationSettings;
 import dev.cairn.SchemaDriftException;
 import dev.cairn.SchemaSignature;
+import dev.cairn.actuate.MigrationsEndpoint;
+import dev.cairn.actuate.MigrationsEndpoint.SchemaDescriptor;
 import dev.cairn.core.schema.LiveSchema;
 import dev.cairn.core.schema.SchemaSnapshot;
 import dev.cairn.dialect.Dialects;
@@ -149,6 +151,20 @@ abstract class AbstractSchemaSignatureTests {
             .contains("table audit: not recorded")
             .contains("index todos.todos_by_title: missing");
         assertThat(runner.schemaSignature().drift()).as("recorded again after the run").isEmpty();
+    }
+
+    @Test
+    void theEndpointShowsTheSignatureAndEachObjectThatDiffers() {
+        MigrationRunner runner = runner(DriftMode.WARN, CREATE_TODOS);
+        runner.migrate();
+        SchemaDescriptor schema = new MigrationsEndpoint(runner).migrations().schema();
+        assertThat(schema.signature()).isEqualTo(runner.schemaSignature().hash());
+        assertThat(schema.version()).isEqualTo("1");
+        assertThat(schema.drift()).isEmpty();
+        this.database.jdbc().execute(addColumn("todos", "done"));
+        assertThat(new MigrationsEndpoint(runner).migrations().schema().drift())
+            .containsExactly("column todos.done: not recorded");
+        assertThat(new MigrationsEndpoint(runner(DriftMode.OFF, CREATE_TODOS)).migrations().schema()).isNull();
     }
 
     @Test
