@@ -208,10 +208,11 @@ public class MigrationRunner {
      */
     private boolean failOnDrift(Database database) {
         SchemaDrift drift = drift();
-        if (drift.recorded() == null) {
+        SignatureTable.Recorded recorded = drift.recorded();
+        if (recorded == null) {
             return true;
         }
-        if (!drift.differences().isEmpty()) {
+        if (!drift.differences(recorded).isEmpty()) {
             List<String> differences = database.locked(this.settings, (lock) -> drift.differences());
             if (!differences.isEmpty()) {
                 throw new SchemaDriftException(drift.tableName(), differences);

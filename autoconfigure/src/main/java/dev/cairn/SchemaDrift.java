@@ -58,9 +58,13 @@ final class SchemaDrift {
             return this.table.read();
         }
         catch (SQLException ex) {
-            throw new MigrationException("Could not read the schema signature in " + this.table.name().qualified()
-                    + ": " + ex.getMessage(), "Check that the user may read it, or set cairn.drift=off.", ex);
+            throw unreadable(ex);
         }
+    }
+
+    private MigrationException unreadable(SQLException ex) {
+        return new MigrationException("Could not read the schema signature in " + this.table.name().qualified() + ": "
+                + ex.getMessage(), "Check that the user may read it, or set cairn.drift=off.", ex);
     }
 
     /**
@@ -69,7 +73,18 @@ final class SchemaDrift {
      * @return each object that differs
      */
     List<String> differences(SignatureTable.Recorded recorded) {
-        return live().differences(SchemaSnapshot.parse(recorded.snapshot()));
+        SchemaSnapshot live = live();
+        if (live.hash().equals(recorded.hash())) {
+            return List.of();
+        }
+        String snapshot;
+        try {
+            snapshot = this.table.readSnapshot();
+        }
+        catch (SQLException ex) {
+            throw unreadable(ex);
+        }
+        return (snapshot != null) ? live.differences(SchemaSnapshot.parse(snapshot)) : List.of();
     }
 
     /**

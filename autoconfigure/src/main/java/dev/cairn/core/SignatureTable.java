@@ -36,7 +36,8 @@ public final class SignatureTable {
     }
 
     /**
-     * The recorded signature, or {@code null} when none is: the table is missing or empty.
+     * The recorded signature without its snapshot, which is read only when the hash differs, or {@code null} when
+     * none is recorded: the table is missing or empty.
      * @return the signature
      * @throws SQLException when the table exists but cannot be read
      */
@@ -46,11 +47,24 @@ public final class SignatureTable {
                 return null;
             }
             try (Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT hash, snapshot, version, recorded_on FROM "
+                    ResultSet rs = statement.executeQuery("SELECT hash, version, recorded_on FROM "
                             + this.name.qualified())) {
-                return rs.next() ? new Recorded(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Instant.ofEpochMilli(rs.getLong(4))) : null;
+                return rs.next() ? new Recorded(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)))
+                        : null;
             }
+        }
+    }
+
+    /**
+     * The recorded snapshot's text.
+     * @return the text, or {@code null} when none is recorded
+     * @throws SQLException when it cannot be read
+     */
+    public @Nullable String readSnapshot() throws SQLException {
+        try (Connection connection = this.database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT snapshot FROM " + this.name.qualified())) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 
@@ -100,11 +114,10 @@ public final class SignatureTable {
      * A recorded signature.
      *
      * @param hash the SHA-256 of the snapshot's text
-     * @param snapshot the snapshot's text
      * @param version the version it was taken at, or {@code null}
      * @param recordedOn when it was taken
      */
-    public record Recorded(String hash, String snapshot, @Nullable String version, Instant recordedOn) {
+    public record Recorded(String hash, @Nullable String version, Instant recordedOn) {
 
     }
 
