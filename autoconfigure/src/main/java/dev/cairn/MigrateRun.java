@@ -37,6 +37,9 @@ final class MigrateRun {
 
     private final long start;
 
+    /** The version the migrations applied so far reached. */
+    private @Nullable Version reached;
+
 
     MigrateRun(MigrationRunner runner, Database database, MigrationLock lock, MigrationPlan plan, long start) {
         this.runner = runner;
@@ -56,20 +59,49 @@ final class MigrateRun {
             history = new AppliedHistory(this.database.history().read());
         }
         List<ExecutableMigration> pending = this.runner.pending(this.plan, history);
+        SchemaDrift drift = this.runner.getSettings().drift() != DriftMode.OFF ? this.runner.drift() : null;
         if (pending.isEmpty() && this.callbacks.isEmpty()) {
+            if (drift != null) {
+                drift.recordIfMissing(history.current());
+            }
             return this.runner.upToDate(this.plan, history, this.start);
+        }
+        if (drift != null && !pending.isEmpty() && this.runner.getSettings().drift() == DriftMode.WARN) {
+            warnOfDrift(drift);
         }
         this.runner.clearLastFailure();
         MigrationExecutor executor = this.database.newExecutor(this.lock, this.callbacks);
         if (!this.callbacks.isEmpty()) {
             Operations.run(executor, "beforeMigrate", this.callbacks::beforeMigrate);
         }
-        MigrateResult result = pending.isEmpty() ? this.runner.upToDate(this.plan, history, this.start)
-                : apply(executor, history.current(), pending);
+        MigrateResult result;
+        try {
+            result = pending.isEmpty() ? this.runner.upToDate(this.plan, history, this.start)
+                    : apply(executor, history.current(), pending);
+        }
+        finally {
+            if (drift != null) {
+                // Also after a failure: the schema the committed migrations left is no drift.
+                recordSignature(drift, history.current());
+            }
+        }
         if (!this.callbacks.isEmpty()) {
             Operations.run(executor, "afterMigrate", (context) -> this.callbacks.afterMigrate(context, result));
         }
         return result;
+    }
+
+    private static void warnOfDrift(SchemaDrift drift) {
+        try {
+            drift.warn();
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Could not compare the schema with its signature: " + ex.getMessage());
+        }
+    }
+
+    private void recordSignature(SchemaDrift drift, @Nullable Version initial) {
+        drift.record((this.reached != null) ? this.reached : initial);
     }
 
     /**
@@ -99,7 +131,8 @@ final class MigrateRun {
         finally {
             if (!applied.isEmpty()) {
                 // Also after a failure: up to the last migration that was committed.
-                this.database.keepUserVersion(current(initial, applied));
+                this.reached = current(initial, applied);
+                this.database.keepUserVersion(this.reached);
             }
         }
         Version current = current(initial, applied);

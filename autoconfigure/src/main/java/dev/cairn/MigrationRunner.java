@@ -22,6 +22,7 @@ import dev.cairn.core.Callbacks;
 import dev.cairn.core.MigrationExecutor;
 import dev.cairn.core.MigrationGate;
 import dev.cairn.core.MigrationPlan;
+import dev.cairn.core.SignatureTable;
 import dev.cairn.core.source.BeanMigrationResolver;
 import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.core.source.MigrationResolver;
@@ -66,6 +67,8 @@ public class MigrationRunner {
     private final MigrationSettings settings;
 
     private volatile @Nullable Database database;
+
+    private volatile @Nullable SchemaDrift drift;
 
     private final AtomicInteger running = new AtomicInteger();
 
@@ -143,6 +146,7 @@ public class MigrationRunner {
         Callbacks callbacks = null;
         try {
             database = database();
+            boolean baselineSignature = (this.settings.drift() == DriftMode.FAIL) && failOnDrift(database);
             MigrationPlan plan = MigrationPlan.resolve(sources(true).resolvers());
             callbacks = callbacks();
             MigrateResult result = null;
@@ -159,6 +163,13 @@ public class MigrationRunner {
                 result = database.locked(this.settings,
                         (lock) -> new MigrateRun(this, locked, lock, plan, start).run());
                 this.cachedStatus = null;
+            }
+            if (baselineSignature) {
+                Version current = result.currentVersion();
+                database.locked(this.settings, (lock) -> {
+                    drift().recordIfMissing(current);
+                    return null;
+                });
             }
             this.lastResult = result;
             if (!this.listeners.isEmpty()) {
@@ -188,6 +199,50 @@ public class MigrationRunner {
             }
             this.running.decrementAndGet();
         }
+    }
+
+    /**
+     * Compares the schema with its signature before anything runs ({@code cairn.drift=fail}); a difference is
+     * checked again under the lock before it fails the start, as a migration another instance is applying is none.
+     * @return whether no signature is recorded yet, so that this migrate records one
+     */
+    private boolean failOnDrift(Database database) {
+        SchemaDrift drift = drift();
+        SignatureTable.Recorded recorded = drift.recorded();
+        if (recorded == null) {
+            return true;
+        }
+        if (!drift.differences(recorded).isEmpty()) {
+            List<String> differences = database.locked(this.settings, (lock) -> drift.differences());
+            if (!differences.isEmpty()) {
+                throw new SchemaDriftException(drift.tableName(), differences);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The schema signature recorded after the last run, and how the live schema differs from it: read when asked,
+     * never cached. {@code null} when {@code cairn.drift=off}, or when no run has recorded one yet.
+     * @return the signature
+     */
+    public @Nullable SchemaSignature schemaSignature() {
+        if (this.settings.drift() == DriftMode.OFF) {
+            return null;
+        }
+        SchemaDrift drift = drift();
+        SignatureTable.Recorded recorded = drift.recorded();
+        return (recorded != null) ? new SchemaSignature(recorded.hash(), recorded.recordedOn(), recorded.version(),
+                drift.differences(recorded)) : null;
+    }
+
+    SchemaDrift drift() {
+        SchemaDrift drift = this.drift;
+        if (drift == null) {
+            drift = new SchemaDrift(database(), this.gate.tables());
+            this.drift = drift;
+        }
+        return drift;
     }
 
     MigrateResult upToDate(MigrationPlan plan, AppliedHistory history, long start) {
@@ -345,6 +400,9 @@ public class MigrationRunner {
                 Version current = Rollback.currentAfter(history, version);
                 if (!reverted.isEmpty()) {
                     database.keepUserVersion(current);
+                    if (drift().enabled()) {
+                        drift().record(current);
+                    }
                 }
                 logger.info("Rolled back " + reverted.size() + " migrations to version " + current);
                 return new RollbackResult(history.current(), current, List.copyOf(reverted),
@@ -358,7 +416,9 @@ public class MigrationRunner {
 
     /**
      * Removes the history rows of FAILED and INTERRUPTED migrations, after the user has undone what they left
-     * behind, so that they run again on the next {@link #migrate()}.
+     * behind, so that they run again on the next {@link #migrate()}; and records the schema signature again, so that
+     * the schema as it is now is accepted: how a deliberate change made outside migrations stops being reported as
+     * drift ({@code cairn.drift}).
      * @return the migrations whose rows were removed
      */
     public List<MigrationInfo> repair() {
@@ -367,6 +427,9 @@ public class MigrationRunner {
             List<MigrationInfo> failed = new ArrayList<>(status().inState(MigrationState.FAILED));
             failed.addAll(status().inState(MigrationState.INTERRUPTED));
             this.lastFailure = null;
+            if (drift().enabled()) {
+                drift().record(status().currentVersion());
+            }
             if (failed.isEmpty()) {
                 return failed;
             }
@@ -440,6 +503,9 @@ public class MigrationRunner {
             }
             new Baseliner(this, database, lock).write();
             database.keepUserVersion(this.settings.baselineVersion());
+            if (drift().enabled()) {
+                drift().record(this.settings.baselineVersion());
+            }
             this.cachedStatus = null;
             return this.settings.baselineVersion();
         });

@@ -66,6 +66,8 @@ public final class MigrationSettings {
 
     private int backupKeep = 5;
 
+    private DriftMode drift = DriftMode.WARN;
+
     private MigrationSettings() {
     }
 
@@ -92,13 +94,15 @@ public final class MigrationSettings {
         copy.backupMode = this.backupMode;
         copy.backupDirectory = this.backupDirectory;
         copy.backupKeep = this.backupKeep;
+        copy.drift = this.drift;
         return copy;
     }
 
     /**
      * The defaults: {@code cairn_migrations} in the current schema, every migration, out-of-order refused, a 5
      * minute lock wait and a 30 second lease, SQL scripts in {@code classpath:db/migration} named as Flyway names
-     * them, baseline version 1 without baseline-on-migrate, and Flyway's history imported when found.
+     * them, baseline version 1 without baseline-on-migrate, Flyway's history imported when found, and schema drift
+     * warned of.
      * @return the defaults
      */
     public static MigrationSettings defaults() {
@@ -213,6 +217,11 @@ public final class MigrationSettings {
         return this.backupKeep;
     }
 
+    /** @return whether the live schema is compared with its recorded signature (cairn.drift) */
+    public DriftMode drift() {
+        return this.drift;
+    }
+
     /**
      * Backups before migrations that destroy data.
      * @param mode when to back up
@@ -229,6 +238,17 @@ public final class MigrationSettings {
         copy.backupMode = mode;
         copy.backupDirectory = directory;
         copy.backupKeep = keep;
+        return copy;
+    }
+
+    /**
+     * Whether and when the live schema is compared with the signature recorded after the last run.
+     * @param drift the mode
+     * @return the settings
+     */
+    public MigrationSettings withDrift(DriftMode drift) {
+        MigrationSettings copy = copy();
+        copy.drift = drift;
         return copy;
     }
 
@@ -383,7 +403,7 @@ public final class MigrationSettings {
                 this.lockLease, this.locations, this.scriptNames, this.encoding, this.placeholders,
                 this.placeholderReplacement, this.placeholderPrefix, this.placeholderSuffix, this.baselineVersion,
                 this.baselineDescription, this.baselineOnMigrate, this.flywayImport, this.flywayTable,
-                this.backupMode, this.backupDirectory, this.backupKeep);
+                this.backupMode, this.backupDirectory, this.backupKeep, this.drift);
     }
 
     private static void requireNotBlank(@Nullable String value, String property, String example) {

@@ -14,6 +14,7 @@ import dev.cairn.MigrationInfo;
 import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationState;
 import dev.cairn.MigrationStatus;
+import dev.cairn.SchemaSignature;
 import dev.cairn.Version;
 import org.jspecify.annotations.Nullable;
 
@@ -58,7 +59,7 @@ public class MigrationsEndpoint {
                 ? this.background.status().stream().map(BackgroundDescriptor::of).toList() : List.of();
         return new MigrationsDescriptor(text(status.currentVersion()),
                 status.migrations().stream().map(MigrationDescriptor::of).toList(), background,
-                backups());
+                backups(), schema());
     }
 
     @ReadOperation
@@ -123,6 +124,20 @@ public class MigrationsEndpoint {
         }
     }
 
+    /**
+     * The schema signature, compared with the live schema; left out where there is none, or it cannot be read.
+     */
+    private @Nullable SchemaDescriptor schema() {
+        try {
+            SchemaSignature signature = this.runner.schemaSignature();
+            return (signature != null) ? new SchemaDescriptor(signature.hash(), signature.recordedOn(),
+                    signature.version(), signature.drift()) : null;
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
     private static @Nullable String text(@Nullable Version version) {
         return (version != null) ? version.toString() : null;
     }
@@ -134,11 +149,25 @@ public class MigrationsEndpoint {
      * @param migrations the migrations
      * @param background the background migrations
      * @param backups the backups kept
+     * @param schema the schema signature and any drift from it, or {@code null}
      */
     public record MigrationsDescriptor(@Nullable String currentVersion, List<MigrationDescriptor> migrations,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackgroundDescriptor> background,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackupDescriptor> backups)
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<BackupDescriptor> backups,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable SchemaDescriptor schema)
             implements OperationResponseBody {
+
+        /**
+         * Every migration, the background migrations and backups, and no schema signature.
+         * @param currentVersion the highest applied version, {@code null} on an empty database
+         * @param migrations the migrations
+         * @param background the background migrations
+         * @param backups the backups kept
+         */
+        public MigrationsDescriptor(@Nullable String currentVersion, List<MigrationDescriptor> migrations,
+                List<BackgroundDescriptor> background, List<BackupDescriptor> backups) {
+            this(currentVersion, migrations, background, backups, null);
+        }
 
         /**
          * Every migration, and no background migrations or backups.
@@ -146,8 +175,22 @@ public class MigrationsEndpoint {
          * @param migrations the migrations
          */
         public MigrationsDescriptor(@Nullable String currentVersion, List<MigrationDescriptor> migrations) {
-            this(currentVersion, migrations, List.of(), List.of());
+            this(currentVersion, migrations, List.of(), List.of(), null);
         }
+
+    }
+
+    /**
+     * The schema signature recorded after Cairn's last run, and each object of the live schema that differs from it
+     * ({@code cairn.drift}).
+     *
+     * @param signature the SHA-256 of the recorded snapshot of the schema
+     * @param recordedOn when it was recorded (UTC)
+     * @param version the version it was recorded at
+     * @param drift each object that differs, such as {@code column todos.priority: type INTEGER, recorded TEXT}
+     */
+    public record SchemaDescriptor(String signature, Instant recordedOn, @Nullable String version,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> drift) implements OperationResponseBody {
 
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cairn.BackgroundSettings;
+import dev.cairn.DriftMode;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationSettings;
 import dev.cairn.ScriptNames;
@@ -69,6 +70,14 @@ public class CairnProperties {
      * DOWN.
      */
     private boolean failOnError = true;
+
+    /**
+     * Whether the live schema is compared with the signature recorded after Cairn's last run, which reveals changes
+     * made outside migrations: "off" (no signature is recorded, no schema read), "warn" (before each run that
+     * applies migrations and on the endpoint, logging each object that differs) or "fail" (also at every start,
+     * before anything runs, failing it). A repair records the schema as it is.
+     */
+    private DriftMode drift = DriftMode.WARN;
 
     /**
      * Locations of SQL migration scripts, searched recursively: "classpath:" (in folders and jars) or "filesystem:"
@@ -329,6 +338,14 @@ public class CairnProperties {
         this.baselineOnMigrate = baselineOnMigrate;
     }
 
+    public DriftMode getDrift() {
+        return this.drift;
+    }
+
+    public void setDrift(DriftMode drift) {
+        this.drift = drift;
+    }
+
     public Flyway getFlyway() {
         return this.flyway;
     }
@@ -381,7 +398,8 @@ public class CairnProperties {
             .withBaselineOnMigrate(this.baselineOnMigrate)
             .withFlywayImport(this.flyway.isImport())
             .withFlywayTable(this.flyway.getTable())
-            .withBackups(this.backup.getMode(), this.backup.getDirectory(), this.backup.getKeep());
+            .withBackups(this.backup.getMode(), this.backup.getDirectory(), this.backup.getKeep())
+            .withDrift(this.drift);
     }
 
     private static @Nullable Version target(@Nullable Version target, boolean rollback) {

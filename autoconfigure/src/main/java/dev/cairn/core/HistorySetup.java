@@ -239,7 +239,7 @@ public final class HistorySetup {
     private Set<String> otherTables() {
         String table = this.history.name().table().toLowerCase(Locale.ROOT);
         Set<String> ignored = new HashSet<>(this.companions);
-        ignored.addAll(List.of(table, table + "_lock", table + "_up", table + "_v1"));
+        ignored.addAll(List.of(table, table + "_lock", table + "_up", table + "_v1", table + SignatureTable.SUFFIX));
         Set<String> others = jdbc().execute((Connection connection) -> this.history.name().otherTables(connection,
                 ignored));
         return (others != null) ? others : Set.of();

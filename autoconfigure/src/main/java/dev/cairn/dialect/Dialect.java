@@ -64,6 +64,14 @@ public interface Dialect extends SqlDialect {
     }
 
     /**
+     * A text column type without a practical length limit, for texts such as a schema snapshot.
+     * @return for example {@code CLOB}
+     */
+    default String largeTextType() {
+        return "CLOB";
+    }
+
+    /**
      * The DDL that creates a schema when it is missing, or {@code null} where schemas are not created.
      * @param schema the schema
      * @return the statement

@@ -50,6 +50,11 @@ public class MariaDbDialect implements Dialect {
     }
 
     @Override
+    public String largeTextType() {
+        return "LONGTEXT";
+    }
+
+    @Override
     public String createSchema(String schema) {
         return "CREATE DATABASE IF NOT EXISTS " + schema;
     }

@@ -42,6 +42,11 @@ public class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String largeTextType() {
+        return "TEXT";
+    }
+
+    @Override
     public String currentTimeMillisQuery() {
         return "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
     }

@@ -55,6 +55,11 @@ public class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String largeTextType() {
+        return "TEXT";
+    }
+
+    @Override
     public @Nullable String createSchema(String schema) {
         return null;
     }

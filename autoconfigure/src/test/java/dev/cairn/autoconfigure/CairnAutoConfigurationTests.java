@@ -300,6 +300,15 @@ class CairnAutoConfigurationTests {
     }
 
     @Test
+    void warnsOfSchemaDriftByDefaultAndTakesCairnDrift() {
+        contextRunner().run((context) -> assertThat(context.getBean(MigrationRunner.class).getSettings().drift())
+            .isEqualTo(dev.cairn.DriftMode.WARN));
+        contextRunner().withPropertyValues("cairn.drift=fail")
+            .run((context) -> assertThat(context.getBean(MigrationRunner.class).getSettings().drift())
+                .isEqualTo(dev.cairn.DriftMode.FAIL));
+    }
+
+    @Test
     void worksWithoutTheActuator() {
         new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
             .withClassLoader(new FilteredClassLoader(Endpoint.class,

@@ -29,6 +29,7 @@ class CairnPropertiesTests {
         assertThat(properties.getRunOn()).isEqualTo(CairnProperties.RunOn.READY);
         assertThat(properties.isOutOfOrder()).isFalse();
         assertThat(properties.isFailOnError()).isTrue();
+        assertThat(properties.getDrift()).isEqualTo(dev.cairn.DriftMode.WARN);
         assertThat(properties.getLock().getWaitTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(properties.getLock().getLease()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.getDatasource().getUrl()).isNull();
@@ -64,6 +65,12 @@ class CairnPropertiesTests {
         conversion.addConverter(new VersionConverter());
         return new Binder(List.of(new MapConfigurationPropertySource(properties)), null, conversion)
             .bindOrCreate("cairn", CairnProperties.class);
+    }
+
+    @Test
+    void driftBindsToTheRunnersSetting() {
+        assertThat(bind(Map.of("cairn.drift", "fail")).toSettings().drift()).isEqualTo(dev.cairn.DriftMode.FAIL);
+        assertThat(bind(Map.of("cairn.drift", "off")).toSettings().drift()).isEqualTo(dev.cairn.DriftMode.OFF);
     }
 
     @Test

@@ -37,33 +37,13 @@ final class BackfillBenchmark {
     }
 
     static void run(List<String> args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("rows", "100000,1000000", "runs", "3",
+        Map<String, String> options = BenchmarkArguments.parse(Map.of("rows", "100000,1000000", "runs", "3",
                 "databases", "sqlite,postgresql", "output", "RESULTS.md",
-                "postgres", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (equals < 0) {
-                throw new IllegalArgumentException("Unknown argument '" + arg + "': use key=value");
-            }
-            options.put(arg.substring(0, equals), arg.substring(equals + 1));
-        }
+                "postgres", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"), args);
         List<Integer> sizes = List.of(options.get("rows").split(",")).stream().map(Integer::valueOf).toList();
         int runs = Integer.parseInt(options.get("runs"));
-        List<TargetDatabase> databases = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        if (options.get("databases").contains("sqlite")) {
-            databases.add(new TargetDatabase.Sqlite(Path.of("target", "bench-data")));
-        }
-        if (options.get("databases").contains("postgresql")) {
-            TargetDatabase postgres = new TargetDatabase.Postgres(options.get("postgres"));
-            String reason = postgres.unavailableReason();
-            if (reason == null) {
-                databases.add(postgres);
-            }
-            else {
-                notes.add("PostgreSQL skipped: " + reason);
-            }
-        }
+        List<TargetDatabase> databases = BenchmarkArguments.databases(options, notes);
         long start = System.nanoTime();
         ChildJvm jvm = new ChildJvm(Path.of("target", "bench-logs"), List.of());
         Map<String, List<Map<String, String>>> cells = new LinkedHashMap<>();

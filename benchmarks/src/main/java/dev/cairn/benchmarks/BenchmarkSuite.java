@@ -27,6 +27,10 @@ public final class BenchmarkSuite {
             BackfillBenchmark.run(words.subList(1, words.size()));
             return;
         }
+        if (!words.isEmpty() && words.get(0).equals("drift")) {
+            DriftBenchmark.run(words.subList(1, words.size()));
+            return;
+        }
         SuiteOptions options = SuiteOptions.parse(args);
         long start = System.nanoTime();
         System.out.println("Cairn benchmarks, " + options.describe());

@@ -1,0 +1,18 @@
+package dev.cairn.schema;
+
+import java.nio.file.Path;
+
+import dev.cairn.testsupport.TestDatabase;
+import dev.cairn.testsupport.TestDatabases;
+
+/**
+ * The schema signature on PostgreSQL.
+ */
+class PostgresSchemaSignatureTests extends AbstractSchemaSignatureTests {
+
+    @Override
+    protected TestDatabase createDatabase(Path directory) {
+        return TestDatabases.postgres();
+    }
+
+}
