@@ -155,6 +155,21 @@ public final class Column {
         return with(this.type, this.nullable, expression, this.primaryKey, this.unique, this.indexed, this.reference);
     }
 
+    /** @return this column without a default */
+    public Column withoutDefault() {
+        return with(this.type, this.nullable, null, this.primaryKey, this.unique, this.indexed, this.reference);
+    }
+
+    /**
+     * This column under another name, as a rename leaves it.
+     * @param name the new name
+     * @return the column
+     */
+    public Column withName(String name) {
+        return new Column(Identifiers.check(name, "column"), this.type, this.nullable, this.defaultSql,
+                this.primaryKey, this.unique, this.indexed, this.reference);
+    }
+
     /** @return this column as the table's primary key (several columns make a composite key); implies not null */
     public Column primaryKey() {
         return with(this.type, false, this.defaultSql, true, this.unique, this.indexed, this.reference);
