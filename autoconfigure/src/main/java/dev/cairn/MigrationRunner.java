@@ -24,9 +24,11 @@ import dev.cairn.core.MigrationGate;
 import dev.cairn.core.MigrationPlan;
 import dev.cairn.core.SignatureTable;
 import dev.cairn.core.source.BeanMigrationResolver;
+import dev.cairn.core.source.DeclaredSchemaResolver;
 import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.core.source.MigrationResolver;
 import dev.cairn.core.source.SqlMigrationResolver;
+import dev.cairn.schema.DeclaredSchema;
 import dev.cairn.core.sql.Placeholders;
 import dev.cairn.core.sql.ScriptNaming;
 import dev.cairn.core.sql.ScriptScanner;
@@ -61,6 +63,8 @@ public class MigrationRunner {
     private final String dataSourceDescription;
 
     private final MigrationGate gate;
+
+    private final @Nullable DeclaredSchema declaredSchema;
 
     private volatile @Nullable Sources sources;
 
@@ -118,6 +122,7 @@ public class MigrationRunner {
         this.resourceLoader = builder.resourceLoader;
         this.dataSourceDescription = builder.dataSourceDescription;
         this.gate = builder.gate;
+        this.declaredSchema = builder.declaredSchema;
     }
 
     /**
@@ -565,6 +570,9 @@ public class MigrationRunner {
                 resolvers.add(scripts);
                 callbacks.addAll(scripts.callbacks());
             }
+            if (this.declaredSchema != null) {
+                resolvers = new ArrayList<>(List.of(new DeclaredSchemaResolver(resolvers, this.declaredSchema)));
+            }
             sources = new Sources(List.copyOf(resolvers), new Callbacks(callbacks), scripts);
             this.sources = sources;
         }
@@ -678,6 +686,8 @@ public class MigrationRunner {
 
         private MigrationGate gate = MigrationGate.NONE;
 
+        private @Nullable DeclaredSchema declaredSchema;
+
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
         }
@@ -765,6 +775,17 @@ public class MigrationRunner {
          */
         public Builder backgroundMigrations(BackgroundMigrationRunner backgroundMigrations) {
             this.gate = backgroundMigrations;
+            return this;
+        }
+
+        /**
+         * The application's declared schema: the schema migrations are checked against it before anything runs, and
+         * when its version is above the last migration's, what it adds is applied as that version.
+         * @param declaredSchema the declared schema
+         * @return this builder
+         */
+        public Builder declaredSchema(DeclaredSchema declaredSchema) {
+            this.declaredSchema = declaredSchema;
             return this;
         }
 

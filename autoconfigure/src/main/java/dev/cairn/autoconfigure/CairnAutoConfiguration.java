@@ -12,6 +12,7 @@ import dev.cairn.Migration;
 import dev.cairn.MigrationCallback;
 import dev.cairn.MigrationListener;
 import dev.cairn.MigrationRunner;
+import dev.cairn.schema.DeclaredSchema;
 import dev.cairn.MigrationState;
 import org.jspecify.annotations.Nullable;
 
@@ -83,9 +84,11 @@ public final class CairnAutoConfiguration {
     MigrationRunner migrationRunner(MigrationDataSource dataSource, CairnProperties properties,
             ListableBeanFactory beanFactory, ObjectProvider<MigrationCallback> callbacks,
             ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader,
-            ObjectProvider<BackgroundMigrationRunner> backgroundMigrations) {
+            ObjectProvider<BackgroundMigrationRunner> backgroundMigrations,
+            ObjectProvider<DeclaredSchema> declaredSchema) {
         MigrationRunner.Builder builder = MigrationRunner.builder(dataSource.dataSource());
         backgroundMigrations.ifAvailable(builder::backgroundMigrations);
+        declaredSchema.ifUnique(builder::declaredSchema);
         return builder
             .dataSourceDescription(dataSource.description())
             .migrations(() -> migrations(beanFactory))
