@@ -85,6 +85,24 @@ class CairnAutoConfigurationTests {
     }
 
     @Test
+    void checksTheMigrationsAgainstADeclaredSchemaBeanAndAppliesWhatItAdds() {
+        contextRunner()
+            .withBean("schema", dev.cairn.schema.DeclaredSchema.class, () -> dev.cairn.schema.DeclaredSchema.of(1,
+                    dev.cairn.schema.Steps.table("declared_notes",
+                            dev.cairn.schema.Steps.column("id").bigint().primaryKey())))
+            .run((context) -> {
+                MigrationRunner runner = context.getBean(MigrationRunner.class);
+                runner.migrate();
+                assertThat(runner.status().migrations()).singleElement().satisfies((migration) -> {
+                    assertThat(migration.type()).isEqualTo("SCHEMA_AUTO");
+                    assertThat(migration.description()).isEqualTo("Declared schema");
+                });
+                assertThat(context.getBean(javax.sql.DataSource.class).getConnection().getMetaData()
+                    .getTables(null, null, "declared_notes", null).next()).isTrue();
+            });
+    }
+
+    @Test
     void runsNoBackgroundMigrationsWhenTheyAreDisabledButStillGatesMigrationsOnThem() {
         contextRunner().withBean("waiting", Migration.class, () -> new Migration() {
             @Override
