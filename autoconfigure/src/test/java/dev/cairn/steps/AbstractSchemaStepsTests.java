@@ -121,6 +121,16 @@ abstract class AbstractSchemaStepsTests {
                 "f", "d", "due_on", "created_at", "u", "j", "bin");
     }
 
+    @Test
+    void anIdentityColumnIsGeneratedForEachNewRow() {
+        runner(schema(1, "Notes", createTable("notes", column("id").identity(), column("body").text()))).migrate();
+        this.database.jdbc().update("INSERT INTO notes (body) VALUES ('first')");
+        this.database.jdbc().update("INSERT INTO notes (body) VALUES ('second')");
+        assertThat(this.database.jdbc().queryForList("SELECT id FROM notes ORDER BY id", Long.class)).hasSize(2)
+            .doesNotHaveDuplicates()
+            .allSatisfy((id) -> assertThat(id).isPositive());
+    }
+
     /**
      * A UUID as the database's driver takes it.
      * @param text the UUID

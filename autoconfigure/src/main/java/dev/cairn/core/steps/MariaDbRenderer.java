@@ -29,6 +29,11 @@ final class MariaDbRenderer extends StandardRenderer {
     }
 
     @Override
+    String identity() {
+        return "BIGINT AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    @Override
     String type(ColumnType type) {
         return switch (type.kind()) {
             case TIMESTAMP -> "DATETIME(6)";

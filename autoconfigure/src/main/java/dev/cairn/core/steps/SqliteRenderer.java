@@ -39,6 +39,11 @@ final class SqliteRenderer extends StandardRenderer {
     }
 
     @Override
+    String identity() {
+        return "INTEGER PRIMARY KEY AUTOINCREMENT";
+    }
+
+    @Override
     String type(ColumnType type) {
         return switch (type.kind()) {
             // text affinity, so that SQLite keeps the values as written (a UUID or JSON such as "12" stays text)
