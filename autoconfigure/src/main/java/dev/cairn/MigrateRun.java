@@ -11,6 +11,7 @@ import dev.cairn.core.HistorySetup;
 import dev.cairn.core.Callbacks;
 import dev.cairn.core.MigrationExecutor;
 import dev.cairn.core.MigrationPlan;
+import dev.cairn.core.policy.AppendOnlyPolicy;
 import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.lock.MigrationLock;
 import org.apache.commons.logging.Log;
@@ -58,6 +59,10 @@ final class MigrateRun {
         List<ExecutableMigration> pending = this.runner.pending(this.plan, history);
         if (pending.isEmpty() && this.callbacks.isEmpty()) {
             return this.runner.upToDate(this.plan, history, this.start);
+        }
+        if (!pending.isEmpty()) {
+            this.runner.checkFuture(this.plan, history);
+            AppendOnlyPolicy.check(this.runner.getSettings().policy(), history, pending);
         }
         this.runner.clearLastFailure();
         MigrationExecutor executor = this.database.newExecutor(this.lock, this.callbacks);

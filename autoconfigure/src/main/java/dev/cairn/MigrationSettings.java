@@ -66,6 +66,10 @@ public final class MigrationSettings {
 
     private int backupKeep = 5;
 
+    private Policy policy = Policy.UNRESTRICTED;
+
+    private FutureMigrations futureMigrations = FutureMigrations.FAIL;
+
     private MigrationSettings() {
     }
 
@@ -92,6 +96,8 @@ public final class MigrationSettings {
         copy.backupMode = this.backupMode;
         copy.backupDirectory = this.backupDirectory;
         copy.backupKeep = this.backupKeep;
+        copy.policy = this.policy;
+        copy.futureMigrations = this.futureMigrations;
         return copy;
     }
 
@@ -211,6 +217,28 @@ public final class MigrationSettings {
     /** @return how many backups are kept; older ones are removed (cairn.backup.keep) */
     public int backupKeep() {
         return this.backupKeep;
+    }
+
+    /** @return what pending migrations may change once migrations were applied (cairn.policy) */
+    public Policy policy() {
+        return this.policy;
+    }
+
+    /** @return what a start does against migrations of a newer version of the application (cairn.future) */
+    public FutureMigrations futureMigrations() {
+        return this.futureMigrations;
+    }
+
+    public MigrationSettings withPolicy(Policy policy) {
+        MigrationSettings copy = copy();
+        copy.policy = policy;
+        return copy;
+    }
+
+    public MigrationSettings withFutureMigrations(FutureMigrations futureMigrations) {
+        MigrationSettings copy = copy();
+        copy.futureMigrations = futureMigrations;
+        return copy;
     }
 
     /**
@@ -383,7 +411,7 @@ public final class MigrationSettings {
                 this.lockLease, this.locations, this.scriptNames, this.encoding, this.placeholders,
                 this.placeholderReplacement, this.placeholderPrefix, this.placeholderSuffix, this.baselineVersion,
                 this.baselineDescription, this.baselineOnMigrate, this.flywayImport, this.flywayTable,
-                this.backupMode, this.backupDirectory, this.backupKeep);
+                this.backupMode, this.backupDirectory, this.backupKeep, this.policy, this.futureMigrations);
     }
 
     private static void requireNotBlank(@Nullable String value, String property, String example) {
