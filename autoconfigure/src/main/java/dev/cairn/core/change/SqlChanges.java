@@ -3,6 +3,8 @@ package dev.cairn.core.change;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,8 +75,20 @@ public final class SqlChanges {
      */
     public static List<Change> of(List<SqlStatement> statements, SqlSyntax syntax) {
         List<Change> changes = new ArrayList<>(statements.size());
-        for (SqlStatement statement : statements) {
-            changes.add(classify(statement.sql(), statement.line(), syntax));
+        // The parser runs each statement on a thread of the executor it is given, so that it can time out; left to
+        // itself it starts a thread per statement.
+        ExecutorService parser = Executors.newSingleThreadExecutor((task) -> {
+            Thread thread = new Thread(task, "cairn-sql-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (SqlStatement statement : statements) {
+                changes.add(classify(statement.sql(), statement.line(), syntax, parser));
+            }
+        }
+        finally {
+            parser.shutdownNow();
         }
         return changes;
     }
@@ -87,6 +101,16 @@ public final class SqlChanges {
      * @return the change
      */
     public static Change classify(String sql, int line, SqlSyntax syntax) {
+        ExecutorService parser = Executors.newSingleThreadExecutor();
+        try {
+            return classify(sql, line, syntax, parser);
+        }
+        finally {
+            parser.shutdownNow();
+        }
+    }
+
+    private static Change classify(String sql, int line, SqlSyntax syntax, ExecutorService parser) {
         String text = LEADING_COMMENTS.matcher(sql).replaceFirst("").strip();
         Named named = new Named(line, text);
         if (HARMLESS.matcher(text).matches()) {
@@ -97,7 +121,8 @@ public final class SqlChanges {
         }
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(CONCURRENTLY.matcher(text).replaceFirst("$1"));
+            statement = CCJSqlParserUtil.parse(CONCURRENTLY.matcher(text).replaceFirst("$1"), parser, (ignored) -> {
+            });
         }
         catch (Exception | StackOverflowError ex) {
             return Change.unclassified(named.what("cannot be read by Cairn's SQL parser"), UNREADABLE);
