@@ -11,6 +11,7 @@ import dev.cairn.core.HistorySetup;
 import dev.cairn.core.Callbacks;
 import dev.cairn.core.MigrationExecutor;
 import dev.cairn.core.MigrationPlan;
+import dev.cairn.core.policy.AppendOnlyPolicy;
 import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.lock.MigrationLock;
 import org.apache.commons.logging.Log;
@@ -65,6 +66,10 @@ final class MigrateRun {
                 drift.recordIfMissing(history.current());
             }
             return this.runner.upToDate(this.plan, history, this.start);
+        }
+        if (!pending.isEmpty()) {
+            this.runner.checkFuture(this.plan, history);
+            AppendOnlyPolicy.check(this.runner.getSettings().policy(), history, pending);
         }
         if (drift != null && !pending.isEmpty() && this.runner.getSettings().drift() == DriftMode.WARN) {
             warnOfDrift(drift);

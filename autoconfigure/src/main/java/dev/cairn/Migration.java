@@ -81,6 +81,29 @@ public interface Migration {
     }
 
     /**
+     * Whether the migration only adds to the schema (tables, nullable columns or columns with a default, indexes,
+     * data), so that older versions of the application still work against what it leaves. Java code cannot be
+     * inspected before it runs, so with {@code cairn.policy=append-only} a Java migration that says neither this nor
+     * {@link #breaking()} is refused once the database has applied migrations; its history row records the answer,
+     * which an older instance reads when it starts against a newer schema ({@code cairn.future}).
+     * @return {@code true} when it only adds; {@code false} by default
+     */
+    default boolean additive() {
+        return false;
+    }
+
+    /**
+     * Why the migration breaks older versions of the application on purpose (drops, renames or redefines what they
+     * use), for example {@code "drops todos.title; every instance reads content since 2.3"}. A reason lets
+     * {@code cairn.policy=append-only} apply it, is recorded in the history table, and makes older instances refuse
+     * to start against the schema it leaves ({@code cairn.future}).
+     * @return the reason, or {@code null} (the default) when it does not break on purpose
+     */
+    default @Nullable String breaking() {
+        return null;
+    }
+
+    /**
      * A checksum of what the migration does, stored in the history table and compared on every start so that an
      * applied migration that was changed afterwards is detected. {@code null} (the default) disables the check,
      * as Java code cannot be hashed reliably; return, for example, a hash of the SQL the migration runs.

@@ -30,6 +30,8 @@ public final class MigrationInfo {
 
     private final boolean reversible;
 
+    private @Nullable Boolean additive;
+
     MigrationInfo(@Nullable Version version, String description, String type, @Nullable String script,
             MigrationState state, @Nullable Integer checksum, @Nullable Instant installedOn,
             @Nullable String installedBy, @Nullable Long executionTimeMs, boolean reversible) {
@@ -125,9 +127,22 @@ public final class MigrationInfo {
         return this.reversible;
     }
 
+    /**
+     * Whether the migration only added to the schema, as its history row records it (see {@code cairn.policy}).
+     * @return {@code null} where unknown: not applied yet, applied before Cairn recorded it, or imported from Flyway
+     */
+    public @Nullable Boolean additive() {
+        return this.additive;
+    }
+
     MigrationInfo withState(MigrationState state) {
         return new MigrationInfo(this.version, this.description, this.type, this.script, state, this.checksum,
-                this.installedOn, this.installedBy, this.executionTimeMs, this.reversible);
+                this.installedOn, this.installedBy, this.executionTimeMs, this.reversible).withAdditive(this.additive);
+    }
+
+    MigrationInfo withAdditive(@Nullable Boolean additive) {
+        this.additive = additive;
+        return this;
     }
 
     @Override
@@ -137,7 +152,8 @@ public final class MigrationInfo {
                 && Objects.equals(this.script, info.script) && this.state == info.state
                 && Objects.equals(this.checksum, info.checksum) && Objects.equals(this.installedOn, info.installedOn)
                 && Objects.equals(this.installedBy, info.installedBy)
-                && Objects.equals(this.executionTimeMs, info.executionTimeMs) && this.reversible == info.reversible);
+                && Objects.equals(this.executionTimeMs, info.executionTimeMs) && this.reversible == info.reversible
+                && Objects.equals(this.additive, info.additive));
     }
 
     @Override

@@ -23,6 +23,8 @@ import dev.cairn.core.MigrationExecutor;
 import dev.cairn.core.MigrationGate;
 import dev.cairn.core.MigrationPlan;
 import dev.cairn.core.SignatureTable;
+import dev.cairn.core.policy.AppendOnlyPolicy;
+import dev.cairn.core.policy.FutureMigrationsCheck;
 import dev.cairn.core.source.BeanMigrationResolver;
 import dev.cairn.core.source.DeclaredSchemaResolver;
 import dev.cairn.core.source.ExecutableMigration;
@@ -158,8 +160,15 @@ public class MigrationRunner {
             if (callbacks.isEmpty()) {
                 List<AppliedMigration> rows = database.history().readForPlanningIfExists();
                 AppliedHistory history = (rows != null) ? new AppliedHistory(rows) : null;
-                if (history != null && history.unfinished() == null && pending(plan, history).isEmpty()) {
-                    result = upToDate(plan, history, start);
+                if (history != null && history.unfinished() == null) {
+                    List<ExecutableMigration> pending = pending(plan, history);
+                    if (pending.isEmpty()) {
+                        result = upToDate(plan, history, start);
+                    }
+                    else {
+                        // Refused before the lock is even asked for; the run checks again with what it reads.
+                        AppendOnlyPolicy.check(this.settings.policy(), history, pending);
+                    }
                 }
             }
             if (result == null) {
@@ -252,11 +261,7 @@ public class MigrationRunner {
 
     MigrateResult upToDate(MigrationPlan plan, AppliedHistory history, long start) {
         Version current = history.current();
-        List<Version> future = history.future(plan.latestVersion());
-        if (!future.isEmpty()) {
-            logger.warn(future(plan.latestVersion(), future));
-        }
-        else {
+        if (!checkFuture(plan, history)) {
             logger.info((current != null) ? "Schema is up to date at version " + current
                     : "Schema is up to date: there are no migrations");
         }
@@ -264,22 +269,13 @@ public class MigrationRunner {
     }
 
     /**
-     * What an instance older than the schema says when it starts, as in a rolling deploy: which migrations it does
-     * not know, and that it goes on with the schema they left.
+     * What an instance older than the schema does when it starts, as in a rolling deploy (cairn.future).
+     * @return whether the history has migrations of a newer version of the application
      */
-    private static String future(@Nullable Version latestKnown, List<Version> future) {
-        StringBuilder versions = new StringBuilder();
-        for (int i = 0; i < future.size() && i < 10; i++) {
-            versions.append((i > 0) ? ", " : "").append(future.get(i));
-        }
-        if (future.size() > 10) {
-            versions.append(" and ").append(future.size() - 10).append(" more");
-        }
-        return "Schema is at version " + future.get(future.size() - 1) + ", ahead of this application, whose"
-                + " migrations end at " + ((latestKnown != null) ? "version " + latestKnown : "none") + ": " + versions
-                + " " + ((future.size() == 1) ? "was" : "were") + " applied by a newer version of it. Starting with the"
-                + " schema as they left it; if this instance fails on it, deploy the newer version to every instance"
-                + " (the database cannot be migrated back by an application that does not know those migrations).";
+    boolean checkFuture(MigrationPlan plan, AppliedHistory history) {
+        Database database = database();
+        return FutureMigrationsCheck.check(this.settings.futureMigrations(), plan.latestVersion(), history,
+                () -> database.history().read());
     }
 
     List<ExecutableMigration> pending(MigrationPlan plan, AppliedHistory history) {

@@ -67,6 +67,9 @@ public final class MigrationSettings {
     private int backupKeep = 5;
 
     private DriftMode drift = DriftMode.WARN;
+    private Policy policy = Policy.UNRESTRICTED;
+
+    private FutureMigrations futureMigrations = FutureMigrations.FAIL;
 
     private MigrationSettings() {
     }
@@ -95,6 +98,8 @@ public final class MigrationSettings {
         copy.backupDirectory = this.backupDirectory;
         copy.backupKeep = this.backupKeep;
         copy.drift = this.drift;
+        copy.policy = this.policy;
+        copy.futureMigrations = this.futureMigrations;
         return copy;
     }
 
@@ -220,6 +225,28 @@ public final class MigrationSettings {
     /** @return whether the live schema is compared with its recorded signature (cairn.drift) */
     public DriftMode drift() {
         return this.drift;
+    }
+
+    /** @return what pending migrations may change once migrations were applied (cairn.policy) */
+    public Policy policy() {
+        return this.policy;
+    }
+
+    /** @return what a start does against migrations of a newer version of the application (cairn.future) */
+    public FutureMigrations futureMigrations() {
+        return this.futureMigrations;
+    }
+
+    public MigrationSettings withPolicy(Policy policy) {
+        MigrationSettings copy = copy();
+        copy.policy = policy;
+        return copy;
+    }
+
+    public MigrationSettings withFutureMigrations(FutureMigrations futureMigrations) {
+        MigrationSettings copy = copy();
+        copy.futureMigrations = futureMigrations;
+        return copy;
     }
 
     /**
@@ -403,7 +430,8 @@ public final class MigrationSettings {
                 this.lockLease, this.locations, this.scriptNames, this.encoding, this.placeholders,
                 this.placeholderReplacement, this.placeholderPrefix, this.placeholderSuffix, this.baselineVersion,
                 this.baselineDescription, this.baselineOnMigrate, this.flywayImport, this.flywayTable,
-                this.backupMode, this.backupDirectory, this.backupKeep, this.drift);
+                this.backupMode, this.backupDirectory, this.backupKeep, this.drift,
+                this.policy, this.futureMigrations);
     }
 
     private static void requireNotBlank(@Nullable String value, String property, String example) {

@@ -78,7 +78,7 @@ final class MigrationStatuses {
     static MigrationInfo applied(ExecutableMigration migration, AppliedMigration row) {
         return new MigrationInfo(migration.version(), migration.description(), migration.type(), migration.script(),
                 MigrationState.APPLIED, migration.checksum(), row.installedOn(), row.installedBy(),
-                row.executionTime(), migration.reversible());
+                row.executionTime(), migration.reversible()).withAdditive(row.additive());
     }
 
     private static MigrationInfo info(@Nullable ExecutableMigration migration, AppliedMigration row,
@@ -88,7 +88,7 @@ final class MigrationStatuses {
         return new MigrationInfo(row.version(), (migration != null && !row.marker()) ? migration.description()
                 : String.valueOf(row.description()), String.valueOf(row.type()), row.script(), state, row.checksum(),
                 row.installedOn(), row.installedBy(), row.executionTime(),
-                migration != null && migration.reversible() && !row.marker());
+                migration != null && migration.reversible() && !row.marker()).withAdditive(row.additive());
     }
 
 }

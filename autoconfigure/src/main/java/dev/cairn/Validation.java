@@ -7,6 +7,7 @@ import dev.cairn.core.AppliedHistory;
 import dev.cairn.core.Database;
 import dev.cairn.core.HistorySetup;
 import dev.cairn.core.MigrationPlan;
+import dev.cairn.core.policy.AppendOnlyPolicy;
 import dev.cairn.core.source.ExecutableMigration;
 import dev.cairn.core.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,8 @@ final class Validation {
     static Validation of(MigrationRunner runner, Database database, MigrationPlan plan) {
         AppliedHistory history = new AppliedHistory(new HistorySetup(database, runner.getSettings(), runner.gate().tables()).preview());
         List<ExecutableMigration> pending = runner.pending(plan, history);
+        runner.checkFuture(plan, history);
+        AppendOnlyPolicy.check(runner.getSettings().policy(), history, pending);
         List<@Nullable List<SqlStatement>> statements = new ArrayList<>(pending.size());
         for (ExecutableMigration migration : pending) {
             statements.add(migration.plannedStatements());

@@ -246,9 +246,11 @@ abstract class AbstractMigrationRunnerTests {
     }
 
     @Test
-    void anOlderApplicationStartsAgainstANewerDatabase() {
+    void anOlderApplicationStartsAgainstANewerDatabaseWhenToldToWarn() {
         runner(log(1), log(2), log(3)).migrate();
-        MigrationRunner older = runner(log(1), log(2));
+        // Java migrations that do not declare additive() are not known to be: cairn.future=fail would refuse.
+        MigrationRunner older = new MigrationRunner(this.database.dataSource(), List.of(log(1), log(2)),
+                MigrationSettings.defaults().withFutureMigrations(FutureMigrations.WARN));
         assertThat(older.migrate().applied()).isEmpty();
         assertThat(older.status().migrations()).extracting(MigrationInfo::state)
             .containsExactly(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.FUTURE);

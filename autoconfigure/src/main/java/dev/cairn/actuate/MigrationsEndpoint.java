@@ -268,18 +268,20 @@ public class MigrationsEndpoint {
      * @param executionTimeMs how long it took
      * @param checksum its checksum
      * @param reversible whether it can be rolled back
+     * @param additive whether it only added to the schema, where the history records it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MigrationDescriptor(@Nullable String version, String description, String type,
             @Nullable String script, MigrationState state,
             @Nullable Instant installedOn, @Nullable String installedBy, @Nullable Long executionTimeMs,
-            @Nullable Integer checksum, boolean reversible) implements OperationResponseBody {
+            @Nullable Integer checksum, boolean reversible, @Nullable Boolean additive)
+            implements OperationResponseBody {
 
         static MigrationDescriptor of(MigrationInfo info) {
             return new MigrationDescriptor(text(info.version()), info.description(), info.type(), info.script(),
                     info.state(),
                     info.installedOn(), info.installedBy(), info.executionTimeMs(), info.checksum(),
-                    info.reversible());
+                    info.reversible(), info.additive());
         }
 
     }

@@ -10,8 +10,10 @@ import java.util.Map;
 
 import dev.cairn.BackgroundSettings;
 import dev.cairn.DriftMode;
+import dev.cairn.FutureMigrations;
 import dev.cairn.MigrationException;
 import dev.cairn.MigrationSettings;
+import dev.cairn.Policy;
 import dev.cairn.ScriptNames;
 import dev.cairn.Version;
 import org.jspecify.annotations.Nullable;
@@ -149,6 +151,19 @@ public class CairnProperties {
      * Whether migrate baselines a database that has tables but no history table, instead of refusing it.
      */
     private boolean baselineOnMigrate;
+
+    /**
+     * What pending migrations may change once the database has applied migrations: "unrestricted", or
+     * "append-only" to refuse a migration that drops, renames or redefines what older versions of the application
+     * use, or that cannot be classified, unless it declares why it breaks on purpose.
+     */
+    private Policy policy = Policy.UNRESTRICTED;
+
+    /**
+     * What a start does when the database has migrations of a newer version of the application that are not all
+     * additive: "fail" to refuse to start, "warn" to log them and start, "ignore" to start silently.
+     */
+    private FutureMigrations future = FutureMigrations.FAIL;
 
     private final Flyway flyway = new Flyway();
 
@@ -358,6 +373,22 @@ public class CairnProperties {
         return this.datasource;
     }
 
+    public Policy getPolicy() {
+        return this.policy;
+    }
+
+    public void setPolicy(Policy policy) {
+        this.policy = policy;
+    }
+
+    public FutureMigrations getFuture() {
+        return this.future;
+    }
+
+    public void setFuture(FutureMigrations future) {
+        this.future = future;
+    }
+
     public BackupProperties getBackup() {
         return this.backup;
     }
@@ -399,7 +430,9 @@ public class CairnProperties {
             .withFlywayImport(this.flyway.isImport())
             .withFlywayTable(this.flyway.getTable())
             .withBackups(this.backup.getMode(), this.backup.getDirectory(), this.backup.getKeep())
-            .withDrift(this.drift);
+            .withDrift(this.drift)
+            .withPolicy(this.policy)
+            .withFutureMigrations(this.future);
     }
 
     private static @Nullable Version target(@Nullable Version target, boolean rollback) {

@@ -1,6 +1,7 @@
 package dev.cairn.core;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,16 +82,35 @@ public final class AppliedHistory {
      * @return the versions, empty when the application is not behind the schema
      */
     public List<Version> future(@Nullable Version latestKnown) {
-        List<Version> future = new ArrayList<>();
+        return futureRows(latestKnown).stream().map(AppliedMigration::version).toList();
+    }
+
+    /**
+     * The rows of the migrations applied successfully above the highest version the application knows, in version
+     * order.
+     * @param latestKnown the application's highest migration version, {@code null} when it has none
+     * @return the rows, empty when the application is not behind the schema
+     */
+    public List<AppliedMigration> futureRows(@Nullable Version latestKnown) {
+        List<AppliedMigration> future = new ArrayList<>();
         for (AppliedMigration row : this.rows) {
             Version version = row.version();
             if (row.success() && !row.marker() && version != null
                     && (latestKnown == null || version.compareTo(latestKnown) > 0)) {
-                future.add(version);
+                future.add(row);
             }
         }
-        future.sort(null);
+        future.sort(Comparator.comparing(AppliedMigration::version));
         return future;
+    }
+
+    /**
+     * Whether the database has applied a migration, or adopted a schema by a baseline: its schema is released, and
+     * older versions of the application may be using it.
+     * @return {@code true} when a row records a successful migration or a baseline
+     */
+    public boolean released() {
+        return this.current != null || !this.latestRepeatable.isEmpty();
     }
 
     public @Nullable Version baseline() {

@@ -21,11 +21,36 @@ import org.jspecify.annotations.Nullable;
  * @param executionTime how long it took in milliseconds, {@code null} while it runs or when it was interrupted
  * @param success {@code false} when it failed, or has not finished, and may have left changes behind
  * @param installedFrom the host and process that applied it
+ * @param additive whether the migration only added to the schema, {@code null} where unknown: a row written before
+ * Cairn recorded it, or imported from Flyway
+ * @param breakingReason why the migration broke older versions on purpose, where it declared it
  */
 public record AppliedMigration(int installedRank, @Nullable Version version, @Nullable String description,
         @Nullable String type, @Nullable String script, @Nullable Integer checksum, @Nullable Instant installedOn,
         @Nullable String installedBy, @Nullable Long executionTime, boolean success,
-        @Nullable String installedFrom) {
+        @Nullable String installedFrom, @Nullable Boolean additive, @Nullable String breakingReason) {
+
+    /**
+     * A row whose additivity is unknown: imported from Flyway, or of an older layout.
+     * @param installedRank the order in which rows were written
+     * @param version the version
+     * @param description the description
+     * @param type the type
+     * @param script the script
+     * @param checksum the checksum
+     * @param installedOn when it was applied
+     * @param installedBy who applied it
+     * @param executionTime how long it took
+     * @param success whether it succeeded
+     * @param installedFrom the host and process that applied it
+     */
+    public AppliedMigration(int installedRank, @Nullable Version version, @Nullable String description,
+            @Nullable String type, @Nullable String script, @Nullable Integer checksum, @Nullable Instant installedOn,
+            @Nullable String installedBy, @Nullable Long executionTime, boolean success,
+            @Nullable String installedFrom) {
+        this(installedRank, version, description, type, script, checksum, installedOn, installedBy, executionTime,
+                success, installedFrom, null, null);
+    }
 
     /** The type of the row that marks where a baselined database's history begins. */
     public static final String BASELINE = "BASELINE";

@@ -8,15 +8,20 @@ import dev.cairn.MigrationException;
 import dev.cairn.Version;
 
 /**
- * The shape of the table named by {@code cairn.table}: missing, the current layout, the layout Cairn 0.1 wrote
- * (upgraded in place), or a table that is not a history table at all.
+ * The shape of the table named by {@code cairn.table}: missing, the current layout, the layout before Cairn recorded
+ * whether a migration was additive (upgraded in place by adding the columns), the layout Cairn 0.1 wrote (rebuilt),
+ * or a table that is not a history table at all.
  */
 enum HistoryLayout {
 
-    MISSING, CURRENT, CAIRN_0_1, FOREIGN;
+    MISSING, CURRENT, BEFORE_POLICY, CAIRN_0_1, FOREIGN;
 
-    private static final Set<String> CURRENT_COLUMNS = Set.of("installed_rank", "version", "description", "type",
-            "script", "checksum", "installed_on", "installed_by", "execution_time", "success", "installed_from");
+    private static final Set<String> BEFORE_POLICY_COLUMNS = Set.of("installed_rank", "version", "description",
+            "type", "script", "checksum", "installed_on", "installed_by", "execution_time", "success",
+            "installed_from");
+
+    /** The columns {@code cairn.policy} and {@code cairn.future} need, in the order they are added. */
+    static final List<String> POLICY_COLUMNS = List.of("additive", "breaking_reason");
 
     private static final Set<String> CAIRN_0_1_COLUMNS = Set.of("version", "description", "type", "checksum",
             "installed_on", "installed_by", "execution_time", "success");
@@ -34,8 +39,8 @@ enum HistoryLayout {
         if (columns.isEmpty()) {
             return MISSING;
         }
-        if (columns.containsAll(CURRENT_COLUMNS)) {
-            return CURRENT;
+        if (columns.containsAll(BEFORE_POLICY_COLUMNS)) {
+            return columns.containsAll(POLICY_COLUMNS) ? CURRENT : BEFORE_POLICY;
         }
         return columns.equals(CAIRN_0_1_COLUMNS) ? CAIRN_0_1 : FOREIGN;
     }

@@ -75,6 +75,10 @@ public final class HistorySetup {
                 return false;
             }
             case FOREIGN -> throw HistoryLayout.foreign(this.history.name(), columns);
+            case BEFORE_POLICY -> {
+                addPolicyColumns(columns);
+                return false;
+            }
             case CAIRN_0_1 -> {
                 List<AppliedMigration> rows = HistoryLayout.readCairn01(this.history);
                 rebuild(rows);
@@ -86,6 +90,22 @@ public final class HistorySetup {
                 return create(baseline);
             }
         }
+    }
+
+    /**
+     * Adds the columns that record whether a migration was additive to a table of the layout before them, in place:
+     * every row stays, with its additivity unknown. One column a statement, as SQLite adds no more; a start that
+     * stopped between them adds the other.
+     */
+    private void addPolicyColumns(Set<String> columns) {
+        List<String> definitions = this.history.policyColumns();
+        for (int i = 0; i < definitions.size(); i++) {
+            if (!columns.contains(HistoryLayout.POLICY_COLUMNS.get(i))) {
+                execute("ALTER TABLE " + this.history.name().qualified() + " ADD " + definitions.get(i));
+            }
+        }
+        logger.info("Added the columns " + String.join(" and ", HistoryLayout.POLICY_COLUMNS) + " to the history"
+                + " table " + this.history.name().qualified() + ", keeping its rows; their additivity is unknown");
     }
 
     private boolean create(Baseline baseline) {
@@ -140,13 +160,20 @@ public final class HistorySetup {
         if (layout == HistoryLayout.MISSING && !columns(this.replaced).isEmpty()) {
             // A rebuild stopped between its two renames; prepare() puts the old table back first.
             HistoryTable old = new HistoryTable(this.database.dataSource(), this.database.dialect(), this.replaced);
-            return (HistoryLayout.of(old) == HistoryLayout.CAIRN_0_1) ? HistoryLayout.readCairn01(old) : old.read();
+            return switch (HistoryLayout.of(old)) {
+                case CAIRN_0_1 -> HistoryLayout.readCairn01(old);
+                case BEFORE_POLICY -> old.readBeforePolicy();
+                default -> old.read();
+            };
         }
         switch (layout) {
             case CURRENT -> {
                 return this.history.read();
             }
             case FOREIGN -> throw HistoryLayout.foreign(this.history.name(), columns);
+            case BEFORE_POLICY -> {
+                return this.history.readBeforePolicy();
+            }
             case CAIRN_0_1 -> {
                 return HistoryLayout.readCairn01(this.history);
             }

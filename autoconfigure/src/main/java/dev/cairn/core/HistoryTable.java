@@ -27,8 +27,11 @@ import org.springframework.jdbc.core.SqlTypeValue;
  */
 public final class HistoryTable {
 
-    static final String COLUMNS = "installed_rank, version, description, type, script, checksum, installed_on,"
-            + " installed_by, execution_time, success, installed_from";
+    /** The columns of the layout before Cairn recorded whether a migration was additive. */
+    static final String COLUMNS_BEFORE_POLICY = "installed_rank, version, description, type, script, checksum,"
+            + " installed_on, installed_by, execution_time, success, installed_from";
+
+    static final String COLUMNS = COLUMNS_BEFORE_POLICY + ", additive, breaking_reason";
 
     /**
      * What planning needs of every row; the description and the type only where planning uses them (repeatable and
@@ -36,11 +39,11 @@ public final class HistoryTable {
      */
     private static final String PLANNING_COLUMNS = "checksum, CASE WHEN type = '" + AppliedMigration.BASELINE
             + "' THEN 2 WHEN type = '" + AppliedMigration.SCHEMA_CREATION + "' THEN 3 WHEN success THEN 1 WHEN"
-            + " execution_time IS NULL THEN -1 ELSE 0 END, description, version";
+            + " execution_time IS NULL THEN -1 ELSE 0 END, description, version, additive";
 
     private static final int[] INSERT_TYPES = { Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.VARCHAR, Types.INTEGER, SqlTypeValue.TYPE_UNKNOWN, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN,
-            Types.VARCHAR };
+            Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR };
 
     private final DataSource dataSource;
 
@@ -69,7 +72,7 @@ public final class HistoryTable {
         String now = dialect.currentTimestamp();
         this.databaseClock = now != null;
         this.insertSql = "INSERT INTO " + name.qualified() + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
-                + (this.databaseClock ? now : "?") + ", ?, ?, ?, ?)";
+                + (this.databaseClock ? now : "?") + ", ?, ?, ?, ?, ?, ?)";
         String wholeNumber = dialect.isWholeNumber("version");
         // The version as a number where it is one (-1 to read the text, -2 for none), the text otherwise.
         String number = (wholeNumber != null) ? "CASE WHEN version IS NULL THEN -2 WHEN " + wholeNumber
@@ -146,8 +149,9 @@ public final class HistoryTable {
             String type = (state == 2) ? AppliedMigration.BASELINE
                     : (state == 3) ? AppliedMigration.SCHEMA_CREATION : null;
             String description = (version == null || state <= 0) ? rs.getString(4) : null;
+            boolean additive = rs.getBoolean(6);
             rows.add(new AppliedMigration(rows.size() + 1, version, description, type, null, declared, null, null,
-                    (state < 0) ? null : 0L, state > 0, null));
+                    (state < 0) ? null : 0L, state > 0, null, rs.wasNull() ? null : additive, null));
         }
         return rows;
     }
@@ -175,6 +179,7 @@ public final class HistoryTable {
         return switch (checkNotForeign()) {
             case MISSING -> null;
             case CAIRN_0_1 -> HistoryLayout.readCairn01(this);
+            case BEFORE_POLICY -> readBeforePolicy();
             default -> read();
         };
     }
@@ -198,16 +203,30 @@ public final class HistoryTable {
      * @return the rows
      */
     public List<AppliedMigration> read() {
-        return sorted(jdbc().query("SELECT " + COLUMNS + " FROM " + this.name.qualified(), (rs, row) -> {
+        return read(COLUMNS);
+    }
+
+    /**
+     * Reads every row of a table of the layout before Cairn recorded whether a migration was additive.
+     * @return the rows, whose additivity is unknown
+     */
+    List<AppliedMigration> readBeforePolicy() {
+        return read(COLUMNS_BEFORE_POLICY + ", NULL, NULL");
+    }
+
+    private List<AppliedMigration> read(String columns) {
+        return sorted(jdbc().query("SELECT " + columns + " FROM " + this.name.qualified(), (rs, row) -> {
             String version = rs.getString(2);
             int checksum = rs.getInt(6);
             Integer declared = rs.wasNull() ? null : checksum;
             long executionTime = rs.getLong(9);
             Long took = rs.wasNull() ? null : executionTime;
+            boolean additive = rs.getBoolean(12);
+            Boolean known = rs.wasNull() ? null : additive;
             return new AppliedMigration(rs.getInt(1), (version != null) ? Version.parse(version) : null,
                     rs.getString(3), rs.getString(4), rs.getString(5), declared,
                     this.dialect.readTimestamp(rs, "installed_on"), rs.getString(8), took, rs.getBoolean(10),
-                    rs.getString(11));
+                    rs.getString(11), known, rs.getString(13));
         }));
     }
 
@@ -265,7 +284,14 @@ public final class HistoryTable {
                 ps.setNull(index++, Types.BIGINT);
             }
             ps.setBoolean(index++, row.success());
-            setString(ps, index, row.installedFrom());
+            setString(ps, index++, row.installedFrom());
+            if (row.additive() != null) {
+                ps.setBoolean(index++, row.additive());
+            }
+            else {
+                ps.setNull(index++, Types.BOOLEAN);
+            }
+            setString(ps, index, row.breakingReason());
         });
     }
 
@@ -289,10 +315,11 @@ public final class HistoryTable {
             values.add(new Object[] { row.installedRank(), (row.version() != null) ? row.version().toString() : null,
                     row.description(), row.type(), row.script(), row.checksum(),
                     this.dialect.timestamp((row.installedOn() != null) ? row.installedOn() : java.time.Instant.now()),
-                    row.installedBy(), row.executionTime(), row.success(), row.installedFrom() });
+                    row.installedBy(), row.executionTime(), row.success(), row.installedFrom(), row.additive(),
+                    row.breakingReason() });
         }
         jdbc().batchUpdate("INSERT INTO " + this.name.qualified() + " (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values, INSERT_TYPES);
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values, INSERT_TYPES);
     }
 
     /**
@@ -307,7 +334,16 @@ public final class HistoryTable {
                 + d.varcharType(20) + " NOT NULL, script " + d.varcharType(1000) + ", checksum INTEGER,"
                 + " installed_on " + d.timestampType() + " NOT NULL, installed_by " + d.varcharType(100)
                 + " NOT NULL, execution_time INTEGER, success " + d.booleanType() + " NOT NULL, installed_from "
-                + d.varcharType(200) + ")";
+                + d.varcharType(200) + ", " + String.join(", ", policyColumns()) + ")";
+    }
+
+    /**
+     * The definitions of the columns that record whether a migration was additive, and why it broke older versions
+     * on purpose; a table of the layout before them gets them added in place.
+     * @return {@code additive} and {@code breaking_reason}
+     */
+    List<String> policyColumns() {
+        return List.of("additive " + this.dialect.booleanType(), "breaking_reason " + this.dialect.varcharType(500));
     }
 
     /**

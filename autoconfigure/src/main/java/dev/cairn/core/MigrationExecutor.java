@@ -74,6 +74,8 @@ public final class MigrationExecutor {
      */
     public AppliedMigration apply(ExecutableMigration migration) {
         boolean recordFirst = changesMayRemain(migration);
+        // Classified before it runs, as the policy saw it; a script's statements are released once they ran.
+        Recorded recorded = new Recorded(migration.additive(), migration.breakingReason());
         int rank = this.nextRank++;
         BackupInfo backup = backups().before(migration, this.database.settings().backupMode());
         Instant installedOn = Instant.now();
@@ -83,7 +85,7 @@ public final class MigrationExecutor {
             if (recordFirst) {
                 runInTransaction((context) -> {
                     this.lock.fence(context.connection());
-                    this.history.insert(row(migration, rank, installedOn, null, false));
+                    this.history.insert(row(migration, recorded, rank, installedOn, null, false));
                     return null;
                 });
             }
@@ -92,7 +94,7 @@ public final class MigrationExecutor {
                 migration.up(context);
                 this.callbacks.afterEachMigrate(context);
                 this.lock.fence(context.connection());
-                AppliedMigration row = row(migration, rank, installedOn, millisSince(start), true);
+                AppliedMigration row = row(migration, recorded, rank, installedOn, millisSince(start), true);
                 if (recordFirst) {
                     this.history.complete(rank, row.executionTime(), true);
                 }
@@ -298,11 +300,17 @@ public final class MigrationExecutor {
         }
     }
 
-    private AppliedMigration row(ExecutableMigration migration, int rank, Instant installedOn,
+    private AppliedMigration row(ExecutableMigration migration, Recorded recorded, int rank, Instant installedOn,
             @Nullable Long executionTime, boolean success) {
         return new AppliedMigration(rank, migration.version(), migration.description(), migration.type(),
                 migration.script(), migration.checksum(), installedOn, this.database.installedBy(), executionTime, success,
-                Holder.DESCRIPTION);
+                Holder.DESCRIPTION, recorded.additive(), recorded.breakingReason());
+    }
+
+    /**
+     * What the history records of a migration's changes.
+     */
+    private record Recorded(boolean additive, @Nullable String breakingReason) {
     }
 
     private static long millisSince(long start) {

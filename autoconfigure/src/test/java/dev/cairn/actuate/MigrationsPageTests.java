@@ -49,7 +49,7 @@ class MigrationsPageTests {
     @Test
     void showsWhenByWhomAndHowLongEachMigrationRan() {
         MigrationDescriptor applied = new MigrationDescriptor("1.2", "Create users", "SQL", "V1_2__create_users.sql",
-                MigrationState.APPLIED, Instant.parse("2026-11-27T08:46:49.153Z"), "app_owner", 1520L, 42, false);
+                MigrationState.APPLIED, Instant.parse("2026-11-27T08:46:49.153Z"), "app_owner", 1520L, 42, false, null);
         String html = render(overview("1.2", List.of(applied)));
 
         assertThat(html).contains("<td class=\"version\">1.2</td><td class=\"description\">Create users</td>"
@@ -66,9 +66,9 @@ class MigrationsPageTests {
     void escapesEveryValue() {
         String hostile = "<script>alert('x')</script> & \"quoted\"";
         MigrationDescriptor migration = new MigrationDescriptor("1", hostile, hostile, hostile,
-                MigrationState.APPLIED, NOW, hostile, 1L, null, false);
+                MigrationState.APPLIED, NOW, hostile, 1L, null, false, null);
         MigrationDescriptor repeatable = new MigrationDescriptor(null, hostile, "SQL", null, MigrationState.PENDING,
-                null, null, null, null, false);
+                null, null, null, null, false, null);
         MigrationFailedException failure = failure("2", hostile, hostile, 3);
         String html = render(new MigrationsOverview(new MigrationsDescriptor("1", List.of(migration, repeatable)),
                 false, failure, null, NOW));
@@ -106,9 +106,9 @@ class MigrationsPageTests {
     @Test
     void tellsWhatToDoAboutRecordedFailuresAndInterruptions() {
         MigrationDescriptor failed = new MigrationDescriptor("2", "Create broken", "JAVA", null,
-                MigrationState.FAILED, NOW, "root", null, null, false);
+                MigrationState.FAILED, NOW, "root", null, null, false, null);
         MigrationDescriptor interrupted = new MigrationDescriptor("3", "Create slowly", "JAVA", null,
-                MigrationState.INTERRUPTED, Instant.parse("2026-11-27T08:39:04.221Z"), "root", null, null, false);
+                MigrationState.INTERRUPTED, Instant.parse("2026-11-27T08:39:04.221Z"), "root", null, null, false, null);
         String html = render(overview("1", List.of(migration("1", "Create users", MigrationState.APPLIED), failed,
                 interrupted)));
 
@@ -195,7 +195,7 @@ class MigrationsPageTests {
     private static MigrationDescriptor migration(String version, String description, MigrationState state) {
         boolean recorded = state != MigrationState.PENDING && state != MigrationState.BELOW_BASELINE;
         return new MigrationDescriptor(version, description, "JAVA", null, state, recorded ? NOW : null,
-                recorded ? "root" : null, recorded ? 3L : null, null, false);
+                recorded ? "root" : null, recorded ? 3L : null, null, false, null);
     }
 
     private static MigrationFailedException failure(String version, String description, String statement, int line) {

@@ -33,6 +33,15 @@ class CairnPropertiesTests {
         assertThat(properties.getLock().getWaitTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(properties.getLock().getLease()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.getDatasource().getUrl()).isNull();
+        assertThat(properties.getPolicy()).isEqualTo(dev.cairn.Policy.UNRESTRICTED);
+        assertThat(properties.getFuture()).isEqualTo(dev.cairn.FutureMigrations.FAIL);
+    }
+
+    @Test
+    void bindsThePolicyAndWhatAnOlderInstanceDoesAsWrittenInApplicationYml() {
+        MigrationSettings settings = bind(Map.of("cairn.policy", "append-only", "cairn.future", "warn")).toSettings();
+        assertThat(settings.policy()).isEqualTo(dev.cairn.Policy.APPEND_ONLY);
+        assertThat(settings.futureMigrations()).isEqualTo(dev.cairn.FutureMigrations.WARN);
     }
 
     @Test

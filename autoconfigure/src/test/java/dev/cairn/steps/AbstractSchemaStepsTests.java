@@ -272,6 +272,46 @@ abstract class AbstractSchemaStepsTests {
             .withMessageContaining("was changed: its checksum is");
     }
 
+    MigrationRunner appendOnly(Migration... migrations) {
+        return MigrationRunner.builder(this.database.dataSource())
+            .migrations(List.of(migrations))
+            .settings(dev.cairn.MigrationSettings.defaults().withPolicy(dev.cairn.Policy.APPEND_ONLY))
+            .build();
+    }
+
+    @Test
+    void theAppendOnlyPolicyRefusesABreakingStepByNameAndAppliesAdditiveOnes() {
+        appendOnly(CREATE_TODOS).migrate();
+        assertThatExceptionOfType(dev.cairn.MigrationException.class)
+            .isThrownBy(appendOnly(CREATE_TODOS, schema(2, "Drop done", addColumns("todos", column("note").text()),
+                    dropColumn("todos", "done")))::migrate)
+            .withMessageContaining("cairn.policy=append-only refuses migration 2 \"Drop done\" (bean '")
+            .withMessageContaining("step 2 of 2, dropColumn(todos.done)")
+            .satisfies((ex) -> assertThat(ex.getAction()).contains("stop using it in every instance first"));
+        appendOnly(CREATE_TODOS, schema(2, "Add note", addColumns("todos", column("note").text()),
+                createIndex("todos", "title"))).migrate();
+        assertThat(this.database.jdbc().queryForObject("SELECT count(*) FROM cairn_migrations WHERE version = '2'"
+                + " AND additive = ?", Integer.class, true)).isEqualTo(1);
+    }
+
+    @Test
+    void aSchemaMigrationThatBreaksOnPurposeIsAppliedAndItsReasonRecorded() {
+        appendOnly(CREATE_TODOS).migrate();
+        SchemaMigration drop = new BreakingSchema(2, "Drop done", List.of(dropColumn("todos", "done")),
+                "done moved to a status column in 2.0");
+        appendOnly(CREATE_TODOS, drop).migrate();
+        assertThat(this.database.jdbc().queryForObject("SELECT breaking_reason FROM cairn_migrations WHERE"
+                + " version = '2'", String.class)).isEqualTo("done moved to a status column in 2.0");
+    }
+
+    /**
+     * A schema migration that declares it breaks older applications on purpose.
+     */
+    record BreakingSchema(long version, String description, List<Step> steps, String breaking)
+            implements SchemaMigration {
+
+    }
+
     /**
      * A schema migration for tests.
      */

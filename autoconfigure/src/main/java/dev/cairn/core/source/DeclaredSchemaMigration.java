@@ -6,6 +6,7 @@ import java.util.zip.CRC32;
 
 import dev.cairn.MigrationContext;
 import dev.cairn.Version;
+import dev.cairn.core.change.Change;
 import dev.cairn.core.steps.MissingObjects;
 import dev.cairn.schema.DeclaredSchema;
 import dev.cairn.schema.Step;
@@ -65,6 +66,15 @@ final class DeclaredSchemaMigration implements ExecutableMigration {
     @Override
     public boolean transactional() {
         return true;
+    }
+
+    /**
+     * Only additions: what the declaration has and the database lacks, and only what can be added to tables in use.
+     * @return one additive change
+     */
+    @Override
+    public List<Change> changes() {
+        return List.of(Change.additive("the additions of the declared schema version " + this.declared.version()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.cairn.MigrationContext;
 import dev.cairn.ResolvedMigration;
+import dev.cairn.core.change.Change;
 import dev.cairn.core.sql.SqlStatement;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +41,26 @@ public interface ExecutableMigration extends ResolvedMigration {
     }
 
     /**
+     * What the migration changes, classified before it runs, for {@code cairn.policy=append-only} and the history's
+     * {@code additive} column: an SQL script's statements, a declarative migration's steps. A kind of migration that
+     * cannot be inspected keeps this default: one change that is unclassified, so it counts as breaking.
+     * @return the changes, in the order they run
+     */
+    default List<Change> changes() {
+        return List.of(Change.unclassified(origin() + " cannot be inspected before it runs",
+                "Declare whether it is additive, or why it breaks on purpose."));
+    }
+
+    /**
+     * Why the migration breaks older versions of the application on purpose, as it declares it: recorded in the
+     * history table, and it lets {@code cairn.policy=append-only} apply the migration.
+     * @return the reason, or {@code null} when it declares none
+     */
+    default @Nullable String breakingReason() {
+        return null;
+    }
+
+    /**
      * Whether the migration's transaction must run with foreign keys off, as SQLite's table rebuild needs: the
      * switch has no effect inside a transaction.
      * @param databaseName the database's name, as its dialect gives it
@@ -47,6 +68,15 @@ public interface ExecutableMigration extends ResolvedMigration {
      */
     default boolean needsForeignKeysOff(String databaseName) {
         return false;
+    }
+
+    /**
+     * Whether the migration only adds, as its history row records it: not when it declares a breaking reason, and
+     * only when every one of its {@linkplain #changes() changes} is additive.
+     * @return whether it is additive
+     */
+    default boolean additive() {
+        return breakingReason() == null && Change.allAdditive(changes());
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.cairn.core.source;
 
+import java.util.List;
 import java.util.Set;
 
 import dev.cairn.Migration;
 import dev.cairn.MigrationContext;
 import dev.cairn.Version;
+import dev.cairn.core.change.Change;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
@@ -98,6 +100,31 @@ public final class JavaMigration implements ExecutableMigration {
     @Override
     public Set<String> destroys() {
         return this.bean.destroys();
+    }
+
+    /**
+     * What the bean declares: additive, breaking on purpose, or neither, which Cairn cannot tell before it runs.
+     * @return one change
+     */
+    @Override
+    public List<Change> changes() {
+        String reason = breakingReason();
+        if (reason != null) {
+            return List.of(Change.breaking(origin() + " declares breaking(): " + reason,
+                    "Apply it once no older instance runs."));
+        }
+        if (this.bean.additive()) {
+            return List.of(Change.additive(origin() + " declares additive()"));
+        }
+        return List.of(Change.unclassified(origin() + " is Java code, which Cairn cannot inspect before it runs",
+                "Override additive() to return true when it only adds, or breaking() to return why it breaks on"
+                        + " purpose."));
+    }
+
+    @Override
+    public @Nullable String breakingReason() {
+        String reason = this.bean.breaking();
+        return (reason != null && !reason.isBlank()) ? reason.strip() : null;
     }
 
     @Override

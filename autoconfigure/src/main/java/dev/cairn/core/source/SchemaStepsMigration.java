@@ -6,7 +6,11 @@ import java.util.Set;
 
 import dev.cairn.MigrationContext;
 import dev.cairn.Version;
+import dev.cairn.core.change.Change;
+import dev.cairn.core.change.SqlChanges;
+import dev.cairn.core.sql.SqlSyntax;
 import dev.cairn.schema.SchemaMigration;
+import dev.cairn.schema.SqlStep;
 import dev.cairn.schema.Step;
 import org.jspecify.annotations.Nullable;
 
@@ -100,6 +104,48 @@ public final class SchemaStepsMigration implements ExecutableMigration {
     @Override
     public boolean transactional() {
         return this.bean.transactional();
+    }
+
+    /**
+     * Each step classified exactly by what it is; an {@code sql} step by its statements, as a script's are.
+     * @return the changes, one or more per step
+     */
+    @Override
+    public List<Change> changes() {
+        String reason = breakingReason();
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < this.steps.size(); i++) {
+            Step step = this.steps.get(i);
+            String what = "step " + (i + 1) + " of " + this.steps.size() + ", " + step;
+            if (step instanceof SqlStep sql) {
+                sql.statements().forEach((database, statement) -> {
+                    Change change = SqlChanges.classify(statement, 0, syntax(database));
+                    changes.add(new Change(what + ": " + change.what(), change.kind(), change.advice()));
+                });
+            }
+            else if (step.additive()) {
+                changes.add(Change.additive(what));
+            }
+            else {
+                changes.add(Change.breaking(what, (reason != null) ? "Apply it once no older instance runs."
+                        : step.advice()));
+            }
+        }
+        return changes;
+    }
+
+    private static SqlSyntax syntax(String database) {
+        return switch (database) {
+            case "sqlite" -> SqlSyntax.SQLITE;
+            case "mariadb", "mysql" -> SqlSyntax.MYSQL;
+            case "h2" -> SqlSyntax.H2;
+            default -> SqlSyntax.POSTGRESQL;
+        };
+    }
+
+    @Override
+    public @Nullable String breakingReason() {
+        return this.bean.breakingReason();
     }
 
     @Override

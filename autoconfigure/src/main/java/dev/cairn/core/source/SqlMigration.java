@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 import dev.cairn.MigrationContext;
 import dev.cairn.MigrationException;
 import dev.cairn.Version;
-import dev.cairn.core.source.StatementException;
+import dev.cairn.core.change.Change;
+import dev.cairn.core.change.SqlChanges;
 import dev.cairn.core.sql.Placeholders;
 import dev.cairn.core.sql.SqlScript;
 import dev.cairn.core.sql.SqlScriptException;
@@ -40,8 +41,13 @@ public final class SqlMigration implements ExecutableMigration {
 
     private static final String DESTROYS = "-- cairn:destroys";
 
+    private static final String BREAKING = "-- cairn:breaking";
+
+    private static final String ADDITIVE = "-- cairn:additive";
+
     /** What may follow {@code -- cairn:}. */
-    private static final Set<String> DIRECTIVES = Set.of("no-transaction", "requires-background", "destroys");
+    private static final Set<String> DIRECTIVES = Set.of("no-transaction", "requires-background", "destroys",
+            "breaking", "additive");
 
     private static final Pattern DIRECTIVE = Pattern.compile("--\\s*cairn:([A-Za-z_-]*)");
 
@@ -62,6 +68,8 @@ public final class SqlMigration implements ExecutableMigration {
     private final SqlSyntax syntax;
 
     private @Nullable Statements statements;
+
+    private volatile @Nullable List<Change> changes;
 
     SqlMigration(SqlScript script, @Nullable SqlScript undo, Placeholders placeholders, SqlSyntax syntax) {
         this.script = script;
@@ -131,6 +139,32 @@ public final class SqlMigration implements ExecutableMigration {
     @Override
     public Set<String> destroys() {
         return statements().destroys();
+    }
+
+    /**
+     * One change per statement, classified by {@link SqlChanges}; a script that opens with
+     * {@code -- cairn:additive} is one additive change, as it declares.
+     * @return the changes
+     */
+    @Override
+    public List<Change> changes() {
+        List<Change> changes = this.changes;
+        if (changes == null) {
+            Statements statements = statements();
+            changes = statements.additive() ? List.of(Change.additive(origin() + " declares " + ADDITIVE))
+                    : List.copyOf(SqlChanges.of(statements.list(), this.syntax));
+            this.changes = changes;
+        }
+        return changes;
+    }
+
+    /**
+     * The reason on the {@code -- cairn:breaking <reason>} line at the top of the script.
+     * @return the reason, or {@code null}
+     */
+    @Override
+    public @Nullable String breakingReason() {
+        return statements().breakingReason();
     }
 
     @Override
@@ -212,7 +246,7 @@ public final class SqlMigration implements ExecutableMigration {
         boolean transactional = script.executeInTransaction(!firstLine(text).equals(NO_TRANSACTION))
                 && statements.stream().allMatch(SqlStatement::transactional);
         return new Statements(statements, transactional, requiredBackgroundMigrations(script, text),
-                destroys(script, text));
+                destroys(script, text), breakingReason(script, text), declared(text, ADDITIVE) != null);
     }
 
     /**
@@ -269,6 +303,34 @@ public final class SqlMigration implements ExecutableMigration {
                         + " todos, users");
     }
 
+    /**
+     * The reason on a {@code -- cairn:breaking <reason>} line among the comment lines that open the script.
+     */
+    private static @Nullable String breakingReason(SqlScript script, String text) {
+        Map.Entry<Integer, String> line = declared(text, BREAKING);
+        if (line == null) {
+            return null;
+        }
+        String reason = line.getValue().substring(BREAKING.length()).strip();
+        if (reason.isEmpty()) {
+            throw new MigrationException(script.origin() + ", line " + line.getKey() + ": " + BREAKING
+                    + " without a reason", "Say why the script breaks older versions on purpose, such as " + BREAKING
+                            + " drops todos.title, which no instance reads since 2.3");
+        }
+        return reason;
+    }
+
+    private static Map.@Nullable Entry<Integer, String> declared(String text, String directive) {
+        for (Map.Entry<Integer, String> comment : openingComments(text)) {
+            String lower = comment.getValue().toLowerCase(Locale.ROOT);
+            if (lower.startsWith(directive) && (lower.length() == directive.length()
+                    || Character.isWhitespace(lower.charAt(directive.length())))) {
+                return comment;
+            }
+        }
+        return null;
+    }
+
     private static Set<String> directive(SqlScript script, String text, String directive,
             Predicate<String> valid, String what, String action) {
         Set<String> values = new LinkedHashSet<>();
@@ -308,9 +370,11 @@ public final class SqlMigration implements ExecutableMigration {
      * @param transactional whether they run in a transaction
      * @param requiredBackgroundMigrations the background migrations the script requires
      * @param destroys the tables whose data the script drops or rewrites
+     * @param breakingReason why the script breaks older versions on purpose, {@code null} when it does not say
+     * @param additive whether the script declares that it only adds
      */
     record Statements(List<SqlStatement> list, boolean transactional, Set<String> requiredBackgroundMigrations,
-            Set<String> destroys) {
+            Set<String> destroys, @Nullable String breakingReason, boolean additive) {
 
     }
 
