@@ -155,6 +155,9 @@ public class MigrationRunner {
             database = database();
             boolean baselineSignature = (this.settings.drift() == DriftMode.FAIL) && failOnDrift(database);
             MigrationPlan plan = MigrationPlan.resolve(sources(true).resolvers());
+            if (this.settings.resetOnIncompatible() && DevelopmentReset.resetIfIncompatible(this, database, plan)) {
+                this.cachedStatus = null;
+            }
             callbacks = callbacks();
             MigrateResult result = null;
             if (callbacks.isEmpty()) {

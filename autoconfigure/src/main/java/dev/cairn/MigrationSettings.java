@@ -71,6 +71,10 @@ public final class MigrationSettings {
 
     private FutureMigrations futureMigrations = FutureMigrations.FAIL;
 
+    private boolean resetOnIncompatible;
+
+    private @Nullable String resetOnIncompatibleUrl;
+
     private MigrationSettings() {
     }
 
@@ -100,6 +104,8 @@ public final class MigrationSettings {
         copy.drift = this.drift;
         copy.policy = this.policy;
         copy.futureMigrations = this.futureMigrations;
+        copy.resetOnIncompatible = this.resetOnIncompatible;
+        copy.resetOnIncompatibleUrl = this.resetOnIncompatibleUrl;
         return copy;
     }
 
@@ -240,6 +246,32 @@ public final class MigrationSettings {
     public MigrationSettings withPolicy(Policy policy) {
         MigrationSettings copy = copy();
         copy.policy = policy;
+        return copy;
+    }
+
+    /**
+     * @return whether a database that is newer than the application, or that no migration path leads from, is
+     * dropped and migrated again (cairn.reset-on-incompatible), for development only
+     */
+    public boolean resetOnIncompatible() {
+        return this.resetOnIncompatible;
+    }
+
+    /** @return the URL of a database other than SQLite and H2 that the reset may drop (cairn.reset-on-incompatible-url) */
+    public @Nullable String resetOnIncompatibleUrl() {
+        return this.resetOnIncompatibleUrl;
+    }
+
+    /**
+     * Settings that reset an incompatible database, as {@link #resetOnIncompatible()} says.
+     * @param reset whether to reset
+     * @param url the URL of a database other than SQLite and H2 that may be reset, or {@code null}
+     * @return the settings
+     */
+    public MigrationSettings withResetOnIncompatible(boolean reset, @Nullable String url) {
+        MigrationSettings copy = copy();
+        copy.resetOnIncompatible = reset;
+        copy.resetOnIncompatibleUrl = url;
         return copy;
     }
 
@@ -431,7 +463,7 @@ public final class MigrationSettings {
                 this.placeholderReplacement, this.placeholderPrefix, this.placeholderSuffix, this.baselineVersion,
                 this.baselineDescription, this.baselineOnMigrate, this.flywayImport, this.flywayTable,
                 this.backupMode, this.backupDirectory, this.backupKeep, this.drift,
-                this.policy, this.futureMigrations);
+                this.policy, this.futureMigrations, this.resetOnIncompatible, this.resetOnIncompatibleUrl);
     }
 
     private static void requireNotBlank(@Nullable String value, String property, String example) {

@@ -165,6 +165,19 @@ public class CairnProperties {
      */
     private FutureMigrations future = FutureMigrations.FAIL;
 
+    /**
+     * Whether a database that is newer than the application, or that no migration path leads from (an applied
+     * migration was edited, or failed), is dropped and migrated again. For development only: refused for databases
+     * other than SQLite and H2 unless reset-on-incompatible-url names them. Takes precedence over future.
+     */
+    private boolean resetOnIncompatible;
+
+    /**
+     * The JDBC URL of a database other than SQLite and H2 that reset-on-incompatible may drop, exactly as its
+     * connection reports it.
+     */
+    private @Nullable String resetOnIncompatibleUrl;
+
     private final Flyway flyway = new Flyway();
 
     private final Lock lock = new Lock();
@@ -389,6 +402,22 @@ public class CairnProperties {
         this.future = future;
     }
 
+    public boolean isResetOnIncompatible() {
+        return this.resetOnIncompatible;
+    }
+
+    public void setResetOnIncompatible(boolean resetOnIncompatible) {
+        this.resetOnIncompatible = resetOnIncompatible;
+    }
+
+    public @Nullable String getResetOnIncompatibleUrl() {
+        return this.resetOnIncompatibleUrl;
+    }
+
+    public void setResetOnIncompatibleUrl(@Nullable String resetOnIncompatibleUrl) {
+        this.resetOnIncompatibleUrl = resetOnIncompatibleUrl;
+    }
+
     public BackupProperties getBackup() {
         return this.backup;
     }
@@ -432,7 +461,8 @@ public class CairnProperties {
             .withBackups(this.backup.getMode(), this.backup.getDirectory(), this.backup.getKeep())
             .withDrift(this.drift)
             .withPolicy(this.policy)
-            .withFutureMigrations(this.future);
+            .withFutureMigrations(this.future)
+            .withResetOnIncompatible(this.resetOnIncompatible, this.resetOnIncompatibleUrl);
     }
 
     private static @Nullable Version target(@Nullable Version target, boolean rollback) {
