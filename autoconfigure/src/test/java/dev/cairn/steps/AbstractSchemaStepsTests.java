@@ -176,6 +176,32 @@ abstract class AbstractSchemaStepsTests {
     }
 
     @Test
+    void upThenDownOfEveryReversibleStepRestoresTheSchemaExactly() throws Exception {
+        MigrationRunner runner = runner(CREATE_TODOS, schema(2, "Everything reversible",
+                createTable("tags", column("id").identity(), column("name").varchar(40).notNull().unique()),
+                addColumns("todos", column("priority").integer().notNull().defaultValue(0).indexed(),
+                        column("tag_id").bigint().references("tags", "id", OnDelete.SET_NULL)),
+                createIndex("todos", "done", "priority"), renameColumn("todos", "title", "name"),
+                renameTable("users", "people")));
+        migrateFirst(CREATE_TODOS);
+        insertTodos();
+        dev.cairn.core.schema.SchemaSnapshot before = snapshot();
+        runner.migrate();
+        assertThat(snapshot().differences(before)).as("the migration changed the schema").isNotEmpty();
+        runner.rollbackTo(1);
+        assertThat(snapshot().differences(before)).as("what differs after up and down").isEmpty();
+        assertThat(titles()).containsExactly("Write", "Test");
+    }
+
+    private dev.cairn.core.schema.SchemaSnapshot snapshot() throws java.sql.SQLException {
+        try (java.sql.Connection connection = this.database.dataSource().getConnection()) {
+            return dev.cairn.core.schema.LiveSchema.read(connection,
+                    dev.cairn.dialect.Dialects.forProductName(connection.getMetaData().getDatabaseProductName()), null,
+                    java.util.Set.of("cairn_migrations*"));
+        }
+    }
+
+    @Test
     void renamesKeepTheRowsAndAreUndoneByRollback() throws Exception {
         MigrationRunner runner = runner(CREATE_TODOS, schema(2, "Rename",
                 renameColumn("todos", "title", "name"), renameTable("todos", "tasks")));

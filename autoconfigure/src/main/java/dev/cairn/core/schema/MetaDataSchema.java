@@ -82,6 +82,11 @@ final class MetaDataSchema {
             }
         }
         for (LiveSchema.Group index : indexes.groups()) {
+            if (!index.unique && FOREIGN_KEY_INDEX.matcher(index.name).matches()) {
+                // H2's own index behind a foreign key, which the foreign key stands for; H2 drops it again when
+                // another index covers the columns.
+                continue;
+            }
             // H2 numbers the indexes behind constraints, and numbers them again when a table changes.
             String indexName = index.name.startsWith("constraint_") ? "(" + String.join(", ", index.columns) + ")"
                     : index.name;
@@ -99,6 +104,9 @@ final class MetaDataSchema {
         }
         foreignKeys.groups().forEach((key) -> key.addForeignKeyTo(snapshot));
     }
+
+    private static final java.util.regex.Pattern FOREIGN_KEY_INDEX = java.util.regex.Pattern
+        .compile(".+_index_[0-9a-f]+");
 
     /**
      * Whether an index is the one behind the primary key, which H2 names {@code PRIMARY_KEY_} and a number.

@@ -1,10 +1,12 @@
 package dev.cairn.core.steps;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.cairn.schema.AlterColumn;
 import dev.cairn.schema.ColumnType;
+import dev.cairn.schema.DropColumn;
 import dev.cairn.schema.DropIndex;
 import dev.cairn.schema.Index;
 import dev.cairn.schema.Table;
@@ -76,6 +78,21 @@ final class MariaDbRenderer extends StandardRenderer {
             return List.of(createIndex(index, (column) -> needsPrefix(dataType(jdbc, index.table(), column))));
         }
         return super.render(step, jdbc);
+    }
+
+    /**
+     * Drops the column after the foreign keys on it, which MariaDB and MySQL do not drop with it.
+     */
+    @Override
+    List<String> dropColumn(DropColumn drop, JdbcTemplate jdbc) {
+        List<String> statements = new ArrayList<>();
+        for (String key : jdbc.queryForList("SELECT CONSTRAINT_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE"
+                + " TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ? AND REFERENCED_TABLE_NAME IS NOT"
+                + " NULL", String.class, drop.table(), drop.column())) {
+            statements.add("ALTER TABLE " + drop.table() + " DROP FOREIGN KEY " + key);
+        }
+        statements.addAll(super.dropColumn(drop, jdbc));
+        return statements;
     }
 
     @Override
