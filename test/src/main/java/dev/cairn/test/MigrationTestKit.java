@@ -142,7 +142,7 @@ public final class MigrationTestKit {
 
     /**
      * Migrates one empty database straight to the latest version and, for each earlier version, another one step by
-     * step up to that version (inserting the {@link #dataAt data} of each version it reaches) and then to the
+     * step up to that version (stopping at each version that has {@link #dataAt data} to insert it) and then to the
      * latest, as an application installed at that version and upgraded; then asserts that every upgraded database
      * has the fresh install's schema.
      * @throws AssertionError naming each version whose upgrade ends with another schema, and what differs
@@ -160,9 +160,13 @@ public final class MigrationTestKit {
         List<String> failures = new ArrayList<>();
         for (Version from : versions.subList(0, versions.size() - 1)) {
             try (TestDatabase database = this.databases.create()) {
+                // Stopping only where there is data to insert reaches the same states with fewer runs.
                 for (Version step : versions.subList(0, versions.indexOf(from) + 1)) {
-                    migrator.migrate(database, step, "to version " + step + " on the way to upgrading from " + from);
-                    migrator.insertData(database, step);
+                    if (step.equals(from) || migrator.hasDataAt(step)) {
+                        migrator.migrate(database, step, "to version " + step + " on the way to upgrading from "
+                                + from);
+                        migrator.insertData(database, step);
+                    }
                 }
                 migrator.migrate(database, null, "from version " + from + " to " + latest);
                 List<String> differences = Migrator.differences(migrator.snapshot(database), fresh,
