@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.cairn.Migration;
-import dev.cairn.MigrationInfo;
 import dev.cairn.MigrationSettings;
 import dev.cairn.Version;
 import dev.cairn.core.schema.SchemaSnapshot;
@@ -152,7 +151,7 @@ public final class MigrationTestKit {
         List<Version> versions;
         SchemaSnapshot fresh;
         try (TestDatabase database = this.databases.create()) {
-            versions = versions(migrator.versioned(database));
+            versions = migrator.versioned(database).stream().map(Migrator::versionOf).toList();
             migrator.migrate(database, null, "as a fresh install");
             fresh = migrator.snapshot(database);
         }
@@ -190,43 +189,7 @@ public final class MigrationTestKit {
      * @throws AssertionError naming each migration that does not round-trip, and what differs
      */
     public void assertReversibleMigrationsRoundTrip() {
-        Migrator migrator = migrator();
-        List<String> failures = new ArrayList<>();
-        try (TestDatabase database = this.databases.create()) {
-            List<MigrationInfo> migrations = migrator.versioned(database);
-            versions(migrations);
-            Version previous = Version.of(0);
-            SchemaSnapshot before = migrator.snapshot(database);
-            for (MigrationInfo migration : migrations) {
-                Version version = versionOf(migration);
-                String name = "migration " + version + " \"" + migration.description() + "\"";
-                migrator.migrate(database, version, "to version " + version);
-                migrator.insertData(database, version);
-                SchemaSnapshot after = migrator.snapshot(database);
-                if (migration.reversible()) {
-                    revert(migrator, database, previous, name);
-                    List<String> down = Migrator.differences(migrator.snapshot(database), before,
-                            "before its up()", "left behind by its down()", "missing after its down()");
-                    if (!down.isEmpty()) {
-                        failures.add(Migrator.report("The down() of " + name + " leaves a schema other than the one"
-                                + " its up() found:", down, "Make its down() undo everything its up() does, and"
-                                        + " nothing more. The migrations after it were not checked."));
-                        break;
-                    }
-                    migrator.migrate(database, version, "to version " + version + " again after its down()");
-                    List<String> again = Migrator.differences(migrator.snapshot(database), after, "the first time",
-                            "only the second time", "missing the second time");
-                    if (!again.isEmpty()) {
-                        failures.add(Migrator.report("Applying " + name + " again after its down() gives another"
-                                + " schema than the first time:", again,
-                                "Make its down() return the database to what its up() found."));
-                    }
-                }
-                previous = version;
-                before = after;
-            }
-        }
-        fail(failures);
+        fail(RoundTripCheck.failures(migrator(), this.databases));
     }
 
     /**
@@ -249,29 +212,7 @@ public final class MigrationTestKit {
         return new Migrator(this.source, this.settings, Map.copyOf(data));
     }
 
-    private List<Version> versions(List<MigrationInfo> migrations) {
-        if (migrations.isEmpty()) {
-            throw new IllegalStateException("There are no versioned migrations to check: give them to forMigrations"
-                    + "(...), or the locations of their scripts to settings(...); the locations now are "
-                    + this.settings.locations());
-        }
-        return migrations.stream().map(MigrationTestKit::versionOf).toList();
-    }
-
-    static Version versionOf(MigrationInfo migration) {
-        return Objects.requireNonNull(migration.version(), "a versioned migration's version");
-    }
-
-    private static void revert(Migrator migrator, TestDatabase database, Version to, String name) {
-        try {
-            migrator.runner(database, null).rollbackTo(to);
-        }
-        catch (RuntimeException ex) {
-            throw new AssertionError("Reverting " + name + " on " + database + " failed: " + ex.getMessage(), ex);
-        }
-    }
-
-    private static void fail(List<String> failures) {
+    static void fail(List<String> failures) {
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n\n", failures));
         }

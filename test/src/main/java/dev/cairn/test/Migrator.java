@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -67,9 +68,14 @@ record Migrator(Consumer<MigrationRunner.Builder> source, MigrationSettings sett
             .migrations()
             .stream()
             .filter((migration) -> migration.version() != null)
-            .sorted(Comparator.comparing(MigrationTestKit::versionOf))
+            .sorted(Comparator.comparing(Migrator::versionOf))
             .toList();
-        Set<Version> versions = versioned.stream().map(MigrationTestKit::versionOf).collect(Collectors.toSet());
+        if (versioned.isEmpty()) {
+            throw new IllegalStateException("There are no versioned migrations to check: give them to forMigrations"
+                    + "(...), or the locations of their scripts to settings(...); the locations now are "
+                    + this.settings.locations());
+        }
+        Set<Version> versions = versioned.stream().map(Migrator::versionOf).collect(Collectors.toSet());
         for (Version version : this.data.keySet()) {
             if (!versions.contains(version)) {
                 throw new IllegalArgumentException("dataAt(" + version + ", ...) names no migration: the versions are "
@@ -78,6 +84,10 @@ record Migrator(Consumer<MigrationRunner.Builder> source, MigrationSettings sett
             }
         }
         return versioned;
+    }
+
+    static Version versionOf(MigrationInfo migration) {
+        return Objects.requireNonNull(migration.version(), "a versioned migration's version");
     }
 
     boolean hasDataAt(Version version) {

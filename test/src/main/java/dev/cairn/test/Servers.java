@@ -37,7 +37,8 @@ final class Servers {
      */
     static DataSource reach(String kind, @Nullable String url, String username, String password) {
         if (url == null || url.isBlank()) {
-            skip("Skipped: no " + kind + " URL was given, so the " + kind + " checks did not run.");
+            skip("Skipped: no " + kind + " URL was given to TestDatabaseFactory, so the " + kind + " checks did not"
+                    + " run.");
         }
         try {
             DriverManager.getDriver(url);

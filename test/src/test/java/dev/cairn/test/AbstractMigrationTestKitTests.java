@@ -13,6 +13,7 @@ import static dev.cairn.schema.Steps.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * What the kit must do on every database: pass a consistent set of migrations, and fail, naming the version and
@@ -102,6 +103,14 @@ abstract class AbstractMigrationTestKitTests {
         });
         assertThatIllegalArgumentException().isThrownBy(kit::assertFreshInstallEqualsUpgrade)
             .withMessage("dataAt(7, ...) names no migration: the versions are 1, 2, 3");
+    }
+
+    @Test
+    void aKitWithNoMigrationsFailsRatherThanPasses() {
+        MigrationTestKit kit = kit(List.of());
+        assertThatIllegalStateException().isThrownBy(kit::assertFreshInstallEqualsUpgrade)
+            .withMessageStartingWith("There are no versioned migrations to check")
+            .withMessageEndingWith("the locations now are [classpath:db/migration]");
     }
 
 }
