@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.cairn.Migration;
+import dev.cairn.MigrationRunner;
 import dev.cairn.MigrationSettings;
 import dev.cairn.Version;
 import dev.cairn.core.schema.SchemaSnapshot;
@@ -34,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class MigrationTestKit {
 
-    private final Consumer<dev.cairn.MigrationRunner.Builder> source;
+    private final Consumer<MigrationRunner.Builder> source;
 
     private MigrationSettings settings = MigrationSettings.defaults();
 
@@ -47,7 +48,7 @@ public final class MigrationTestKit {
     private BiConsumer<Version, JdbcTemplate> afterUpgrade = (from, jdbc) -> {
     };
 
-    private MigrationTestKit(Consumer<dev.cairn.MigrationRunner.Builder> source) {
+    private MigrationTestKit(Consumer<MigrationRunner.Builder> source) {
         this.source = source;
         this.databases = () -> {
             throw new IllegalStateException("Say where the databases come from: databases(TestDatabaseFactory.sqlite"
