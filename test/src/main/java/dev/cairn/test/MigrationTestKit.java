@@ -210,7 +210,11 @@ public final class MigrationTestKit {
     private Migrator migrator() {
         Map<Version, List<Consumer<JdbcTemplate>>> data = new LinkedHashMap<>();
         this.data.forEach((version, inserts) -> data.put(version, List.copyOf(inserts)));
-        return new Migrator(this.source, this.settings, Map.copyOf(data));
+        DeclaredSchema declared = this.declaredSchema;
+        // The application's runner applies the declaration's automatic migration too; so do the checks' runners.
+        Consumer<MigrationRunner.Builder> source = (declared != null)
+                ? this.source.andThen((builder) -> builder.declaredSchema(declared)) : this.source;
+        return new Migrator(source, this.settings, Map.copyOf(data));
     }
 
     static void fail(List<String> failures) {

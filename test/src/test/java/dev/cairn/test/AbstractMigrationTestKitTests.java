@@ -80,11 +80,10 @@ abstract class AbstractMigrationTestKitTests {
                 column("title").varchar(200).notNull(), column("priority").varchar(20).indexed(),
                 column("done").bool()));
         MigrationTestKit kit = kit(KitMigrations.consistent()).declaredSchema(declared);
+        // The runner itself folds the schema migrations and refuses the declaration before anything runs.
         assertThatExceptionOfType(AssertionError.class).isThrownBy(kit::assertDeclaredSchemaMatches)
-            .withMessageStartingWith("The schema the migrations leave differs from the declared schema (version 3)")
-            .withMessageContaining("column todos.priority: type ")
-            .withMessageContaining(", declared ")
-            .withMessageContaining("column todos.done: declared but missing after the migrations");
+            .withMessageContaining("The declared schema (version 3) and the schema migrations differ, nothing was"
+                    + " changed: column todos.priority is integer default 0 after migration 2, but declared varchar(20)");
     }
 
     @Test
