@@ -57,6 +57,17 @@ public record Table(String name, List<Column> columns, List<Index> indexes) {
         return withIndex(new Index(Index.defaultName(this.name, List.of(columns)), this.name, List.of(columns), true));
     }
 
+    /**
+     * This table with an index of a name of its own, as a migration written in SQL may have created it.
+     * @param name the index's name
+     * @param unique whether the index is unique
+     * @param columns the columns
+     * @return the table
+     */
+    public Table index(String name, boolean unique, String... columns) {
+        return withIndex(new Index(name, this.name, List.of(columns), unique));
+    }
+
     private Table withIndex(Index index) {
         List<Index> indexes = new ArrayList<>(this.indexes);
         indexes.add(index);
