@@ -209,9 +209,11 @@ abstract class AbstractBackgroundMigrationTests {
                 settings().withBatchTime(Duration.ofMillis(50)).withBatchSizes(20, 10, 100_000), timed);
         runner.start();
         assertThat(runner.awaitTermination(WAIT)).isTrue();
-        assertThat(sizes.get(1)).as("grows fourfold while far below the target").isEqualTo(80);
-        assertThat(sizes.subList(30, 40)).as("settled near 1000").allSatisfy(
-                (size) -> assertThat(size).isBetween(600, 1300));
+        // Exact sizes are BatchSizerTests' business: here the times are real, and a loaded machine adds its own to
+        // each batch, so only the direction and the neighbourhood are checked.
+        assertThat(sizes.get(1)).as("grows while far below the target").isGreaterThan(20);
+        assertThat(sizes.subList(30, 40)).as("settled in the neighbourhood of 1000").allSatisfy(
+                (size) -> assertThat(size).isBetween(200, 4000));
     }
 
     @Test
