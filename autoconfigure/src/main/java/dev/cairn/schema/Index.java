@@ -25,7 +25,9 @@ public record Index(String name, String table, List<String> columns, boolean uni
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("Index " + name + " needs at least one column");
         }
-        columns.forEach((column) -> Identifiers.check(column, "column"));
+        for (String column : columns) {
+            Identifiers.check(column, "column");
+        }
         columns = List.copyOf(columns);
     }
 
