@@ -21,13 +21,20 @@ public record AddColumns(String table, List<Column> columns) implements Step {
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("addColumns(" + table + ") needs at least one column");
         }
-        columns.forEach(Column::type);
+        for (Column column : columns) {
+            column.type();
+        }
         columns = List.copyOf(columns);
     }
 
     @Override
     public boolean additive() {
-        return this.columns.stream().allMatch(Column::addable);
+        for (Column column : this.columns) {
+            if (!column.addable()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

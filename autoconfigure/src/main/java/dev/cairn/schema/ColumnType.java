@@ -1,6 +1,9 @@
 package dev.cairn.schema;
 
 import java.util.Locale;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of the portable column types of a declarative step, rendered by each database in its own spelling.
@@ -99,4 +102,16 @@ public record ColumnType(Kind kind, int length, int precision, int scale) {
 
     }
 
+    // Written out rather than left to the record: the generated one is linked through invokedynamic on its first
+    // call, which costs a fresh JVM tens of milliseconds, and every start with a declared schema compares columns.
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof ColumnType type && this.kind == type.kind && this.length == type.length
+                && this.precision == type.precision && this.scale == type.scale;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(this.kind, this.length, this.precision, this.scale);
+    }
 }

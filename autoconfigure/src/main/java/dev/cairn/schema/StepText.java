@@ -1,9 +1,10 @@
 package dev.cairn.schema;
 
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
- * A step written out in full, every column and option included, for checksums.
+ * A step written out in full, every column and option included, for checksums. Plain loops rather than streams:
+ * every start computes the checksums of every schema migration.
  */
 final class StepText {
 
@@ -12,14 +13,17 @@ final class StepText {
 
     static String of(Step step) {
         if (step instanceof CreateTable create) {
-            return "createTable(" + create.definition().name() + ": "
-                    + create.definition().columns().stream().map(Column::toString).collect(Collectors.joining(", "))
-                    + create.definition().indexes().stream().map((index) -> "; " + index).collect(Collectors.joining())
-                    + ")";
+            StringBuilder text = new StringBuilder("createTable(").append(create.definition().name()).append(": ");
+            columns(text, create.definition().columns());
+            for (Index index : create.definition().indexes()) {
+                text.append("; ").append(index);
+            }
+            return text.append(')').toString();
         }
         if (step instanceof AddColumns add) {
-            return "addColumns(" + add.table() + ": "
-                    + add.columns().stream().map(Column::toString).collect(Collectors.joining(", ")) + ")";
+            StringBuilder text = new StringBuilder("addColumns(").append(add.table()).append(": ");
+            columns(text, add.columns());
+            return text.append(')').toString();
         }
         if (step instanceof CreateIndex create) {
             return "createIndex(" + create.index() + ")";
@@ -28,6 +32,12 @@ final class StepText {
             return "sql(" + sql.statements() + ((sql.down() != null) ? " down " + sql.down() : "") + ")";
         }
         return step.toString();
+    }
+
+    private static void columns(StringBuilder text, List<Column> columns) {
+        for (int i = 0; i < columns.size(); i++) {
+            text.append((i > 0) ? ", " : "").append(columns.get(i));
+        }
     }
 
 }

@@ -31,6 +31,10 @@ public final class BenchmarkSuite {
             DriftBenchmark.run(words.subList(1, words.size()));
             return;
         }
+        if (!words.isEmpty() && words.get(0).equals("schema")) {
+            SchemaBenchmark.run(words.subList(1, words.size()));
+            return;
+        }
         SuiteOptions options = SuiteOptions.parse(args);
         long start = System.nanoTime();
         System.out.println("Cairn benchmarks, " + options.describe());

@@ -18,6 +18,14 @@ import dev.cairn.schema.DeclaredSchema;
  */
 public final class DeclaredSchemaResolver implements MigrationResolver {
 
+    // Classes rather than lambdas and streams: every start resolves, and a call site a fresh JVM links costs it.
+    private static final Comparator<ExecutableMigration> BY_VERSION = new Comparator<>() {
+        @Override
+        public int compare(ExecutableMigration a, ExecutableMigration b) {
+            return a.version().compareTo(b.version());
+        }
+    };
+
     private final List<MigrationResolver> sources;
 
     private final DeclaredSchema declared;
@@ -39,10 +47,13 @@ public final class DeclaredSchemaResolver implements MigrationResolver {
             migrations.addAll(source.resolve());
         }
         Version declaredVersion = Version.of(this.declared.version());
-        List<ExecutableMigration> versioned = migrations.stream()
-            .filter((migration) -> !migration.repeatable())
-            .sorted(Comparator.comparing(ExecutableMigration::version))
-            .toList();
+        List<ExecutableMigration> versioned = new ArrayList<>(migrations.size());
+        for (ExecutableMigration migration : migrations) {
+            if (!migration.repeatable()) {
+                versioned.add(migration);
+            }
+        }
+        versioned.sort(BY_VERSION);
         ExecutableMigration last = versioned.isEmpty() ? null : versioned.get(versioned.size() - 1);
         if (last != null && declaredVersion.compareTo(last.version()) < 0) {
             throw new MigrationException("The declared schema is version " + declaredVersion + " but migrations go up"

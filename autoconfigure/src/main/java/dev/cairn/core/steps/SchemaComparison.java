@@ -44,10 +44,12 @@ public final class SchemaComparison {
             if (built == null) {
                 Table created = new Table(table.name, table.columnValues(), List.of());
                 comparison.add("table " + table.name, true, new CreateTable(created));
-                table.indexes.values().stream()
-                    .filter((index) -> !created.allIndexes().contains(index.value()))
-                    .forEach((index) -> comparison.add("index " + index.value().name(), true,
-                            new CreateIndex(index.value())));
+                List<Index> createdIndexes = created.allIndexes();
+                for (Shaped<Index> index : table.indexes.values()) {
+                    if (!createdIndexes.contains(index.value())) {
+                        comparison.add("index " + index.value().name(), true, new CreateIndex(index.value()));
+                    }
+                }
             }
             else {
                 comparison.compare(built, table);
@@ -79,15 +81,25 @@ public final class SchemaComparison {
                         + shape(column.value()), false, null));
             }
         }
-        if (!added.isEmpty() && added.stream().allMatch(Column::addable)) {
-            this.differences.add(new Difference("the declared schema has column(s) " + String.join(", ",
-                    added.stream().map((column) -> declared.name + "." + column.name()).toList())
+        boolean addable = true;
+        for (Column column : added) {
+            addable &= column.addable();
+        }
+        if (!added.isEmpty() && addable) {
+            List<String> names = new ArrayList<>();
+            for (Column column : added) {
+                names.add(declared.name + "." + column.name());
+            }
+            this.differences.add(new Difference("the declared schema has column(s) " + String.join(", ", names)
                     + ", which no migration adds", true, new AddColumns(declared.name, added)));
         }
         // an added column that is indexed brings its index with it
-        List<String> implied = added.stream().filter(Column::isIndexed)
-            .map((column) -> SchemaModel.key(Index.defaultName(declared.name, List.of(column.name()))))
-            .toList();
+        List<String> implied = new ArrayList<>();
+        for (Column column : added) {
+            if (column.isIndexed()) {
+                implied.add(SchemaModel.key(Index.defaultName(declared.name, List.of(column.name()))));
+            }
+        }
         for (Shaped<Index> index : built.indexes.values()) {
             Shaped<Index> wanted = declared.indexes.get(SchemaModel.key(index.value().name()));
             if (wanted == null) {
@@ -132,7 +144,13 @@ public final class SchemaComparison {
      * @return the differences
      */
     public List<Difference> conflicts() {
-        return this.differences.stream().filter((difference) -> !difference.additive()).toList();
+        List<Difference> conflicts = new ArrayList<>();
+        for (Difference difference : this.differences) {
+            if (!difference.additive()) {
+                conflicts.add(difference);
+            }
+        }
+        return List.copyOf(conflicts);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -13,7 +14,8 @@ import javax.sql.DataSource;
 /**
  * The floor every tool is compared with: plain JDBC on one connection, a history table like Cairn's, and for each
  * pending migration one transaction that runs its statements, inserts its history row and commits. When other
- * processes migrate at the same time it holds a PostgreSQL advisory lock, the least a correct tool must do.
+ * processes migrate at the same time it holds a PostgreSQL advisory lock, the least a correct tool must do. The
+ * migrations are the {@link Workload}'s, or the DDL of the {@link SchemaMix}.
  */
 final class RawJdbcContender implements Contender {
 
@@ -28,13 +30,29 @@ final class RawJdbcContender implements Contender {
 
     private static final long LOCK_KEY = 7_317_001L;
 
-    private final Workload workload;
+    private final int size;
+
+    private final boolean schemaMix;
 
     private final boolean concurrent;
 
     RawJdbcContender(Workload workload, boolean concurrent) {
-        this.workload = workload;
+        this(workload.size(), false, concurrent);
+    }
+
+    private RawJdbcContender(int size, boolean schemaMix, boolean concurrent) {
+        this.size = size;
+        this.schemaMix = schemaMix;
         this.concurrent = concurrent;
+    }
+
+    /**
+     * Raw JDBC applying the DDL of the schema migrations, one transaction with its history row each.
+     * @param mix the migrations
+     * @return the contender
+     */
+    static Contender schema(SchemaMix mix) {
+        return new RawJdbcContender(mix.size(), true, false);
     }
 
     @Override
@@ -64,8 +82,9 @@ final class RawJdbcContender implements Contender {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement();
                     PreparedStatement insert = connection.prepareStatement(INSERT_HISTORY)) {
-                for (int version = 1; version <= this.workload.size(); version++) {
-                    String description = Workload.description(version);
+                for (int version = 1; version <= this.size; version++) {
+                    String description = this.schemaMix ? SchemaMix.description(version)
+                            : Workload.description(version);
                     String recorded = applied.get((long) version);
                     if (recorded != null) {
                         if (!recorded.equals(description)) {
@@ -74,7 +93,9 @@ final class RawJdbcContender implements Contender {
                         continue;
                     }
                     long start = System.nanoTime();
-                    for (String sql : Workload.statements(version)) {
+                    List<String> statements = this.schemaMix ? SchemaMix.statements(version)
+                            : Workload.statements(version);
+                    for (String sql : statements) {
                         statement.execute(sql);
                     }
                     insert.setLong(1, version);

@@ -97,6 +97,19 @@ public enum Tool {
         };
     }
 
+    /**
+     * Builds the contender of the schema benchmark, raw JDBC or Cairn; building is not timed.
+     * @param mix the schema migrations
+     * @return the contender
+     */
+    public Contender createSchema(SchemaMix mix) {
+        return switch (this) {
+            case RAW_JDBC -> RawJdbcContender.schema(mix);
+            case CAIRN -> new CairnSchemaContender(mix);
+            default -> throw new IllegalArgumentException("The schema benchmark has no " + this.label);
+        };
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
