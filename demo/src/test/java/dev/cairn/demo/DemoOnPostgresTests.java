@@ -14,6 +14,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,11 +57,24 @@ class DemoOnPostgresTests {
         Map<String, Object> status = client.get().uri("/actuator/migrations").retrieve()
             .body(new ParameterizedTypeReference<>() {
             });
-        assertThat(status).containsEntry("currentVersion", "5.1");
+        assertThat(status).containsEntry("currentVersion", "7");
         List<Map<String, Object>> todos = client.get().uri("/todos").retrieve()
             .body(new ParameterizedTypeReference<>() {
             });
         assertThat(todos).first().satisfies((todo) -> assertThat(todo.get("priority")).isEqualTo(1));
+        Map<String, Object> added = client.post().uri("/todos").contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("title", "Book the venue", "dueOn", "2027-04-30"))
+            .retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(added).containsEntry("dueOn", "2027-04-30");
+        Map<String, Object> note = client.post().uri("/todos/{id}/notes", added.get("id"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("body", "Ask for the small hall"))
+            .retrieve()
+            .body(new ParameterizedTypeReference<>() {
+            });
+        assertThat(note).containsEntry("body", "Ask for the small hall").containsKey("createdAt");
         Map<String, Object> health = client.get().uri("/actuator/health").retrieve()
             .body(new ParameterizedTypeReference<>() {
             });

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.cairn.MigrationRunner;
+import dev.cairn.schema.DeclaredSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -22,15 +23,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
- * The migrations page in a real browser: Debian's chromium, driven through chromedriver, opens the demo with one more
- * script that failed and one waiting behind it, sees the failure fixed without being reloaded by hand and the
- * application gone away, and leaves a screenshot. Skipped, with the reason printed, where chromium or chromedriver cannot be had.
+ * The migrations page in a real browser: Debian's chromium, driven through chromedriver, opens the demo upgraded from
+ * this release to a next one whose first script failed and whose second waits behind it, sees the failure fixed
+ * without being reloaded by hand and the application gone away, and leaves a screenshot. Skipped, with the reason printed, where chromium or chromedriver cannot be had.
  * <p>
  * The screenshot goes to {@code target/migrations-page.png}; {@code -Dscreenshot=../docs/migrations-page.png}
  * writes the one that README.md shows.
@@ -51,32 +53,34 @@ class MigrationsPageBrowserTests {
             browser.get("http://localhost:" + demo.getEnvironment().getProperty("local.server.port")
                     + "/actuator/migrations");
 
-            assertThat(browser.getTitle()).isEqualTo("Migrations: FAILED at version 5.1");
+            assertThat(browser.getTitle()).isEqualTo("Migrations: FAILED at version 7");
             assertThat(browser.findElement(By.id("schema")).getText()).isEqualTo("FAILED");
             assertThat(browser.findElement(By.id("verdict")).getText())
-                .isEqualTo("The last migrate failed in migration 6: nothing after it runs until it is fixed.");
+                .isEqualTo("The last migrate failed in migration 8: nothing after it runs until it is fixed.");
             assertThat(rows(browser)).containsExactly("1 Create users JAVA APPLIED", "2 Create todos JAVA APPLIED",
                     "3 Add todo priority JAVA APPLIED", "4 Index todos by priority JAVA APPLIED",
                     "5 index todos by user SQL V5__index_todos_by_user.sql APPLIED",
                     "5.1 add todo search title SQL V5_1__add_todo_search_title.sql APPLIED",
-                    "6 import todos SQL V6__import_todos.sql FAILED", "7 todo archive SQL V7__todo_archive.sql PENDING",
-                    "R todo summary SQL R__todo_summary.sql PENDING");
-            assertThat(browser.findElements(By.cssSelector("tbody.pending tr.migration"))).hasSize(2);
+                    // The automatic migration of the declaration's version 7 has no code once it says 9.
+                    "6 Create todo notes SCHEMA APPLIED", "7 Declared schema SCHEMA_AUTO MISSING",
+                    "8 import todos SQL V8__import_todos.sql FAILED", "R todo summary SQL R__todo_summary.sql APPLIED",
+                    "9 todo archive SQL V9__todo_archive.sql PENDING");
+            assertThat(browser.findElements(By.cssSelector("tbody.pending tr.migration"))).hasSize(1);
             assertThat(browser.findElement(By.cssSelector("tr[data-version='1'] .installed-on")).getText())
                 .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
-            assertThat(colour(browser, "tr[data-version='6'] .state")).as("FAILED in red")
+            assertThat(colour(browser, "tr[data-version='8'] .state")).as("FAILED in red")
                 .isEqualTo("rgba(207, 34, 46, 1)");
             assertThat(colour(browser, "tr[data-version='1'] .state")).as("APPLIED in green")
                 .isEqualTo("rgba(26, 127, 55, 1)");
 
             String failure = browser.findElement(By.cssSelector("#failure .message")).getText();
-            assertThat(failure).startsWith("Migration 6 \"import todos\" (classpath:page-demo/V6__import_todos.sql)"
+            assertThat(failure).startsWith("Migration 8 \"import todos\" (classpath:page-demo/V8__import_todos.sql)"
                     + " failed in up() at line 5:")
                 .contains("no such table: imported_todos")
                 .contains("Statement: INSERT INTO todos (user_id, title, imported) SELECT users.id");
             assertThat(browser.findElement(By.cssSelector("#failure .action")).getText())
-                .startsWith("Fix migration 6");
-            assertThat(browser.findElement(By.cssSelector("tr[data-version='6'] + tr.advice")).getText())
+                .startsWith("Fix migration 8");
+            assertThat(browser.findElement(By.cssSelector("tr[data-version='8'] + tr.advice")).getText())
                 .startsWith("The last migrate failed here");
 
             screenshot(browser);
@@ -92,10 +96,12 @@ class MigrationsPageBrowserTests {
                 .until(ExpectedConditions.textToBe(By.id("schema"), "UP"));
             assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded"))
                 .as("refreshed in place, not reloaded").isEqualTo(true);
-            assertThat(browser.getTitle()).isEqualTo("Migrations: UP at version 7");
+            assertThat(browser.getTitle()).isEqualTo("Migrations: UP at version 9");
             assertThat(browser.findElements(By.id("failure"))).isEmpty();
             assertThat(browser.findElements(By.cssSelector("tbody.pending tr"))).isEmpty();
-            assertThat(rows(browser)).hasSize(9).allSatisfy((row) -> assertThat(row).endsWith(" APPLIED"));
+            assertThat(rows(browser)).hasSize(11)
+                .filteredOn((row) -> !row.startsWith("7 "))
+                .allSatisfy((row) -> assertThat(row).endsWith(" APPLIED"));
 
             // While the application is away (a restart, a deployment) the page stays as it was, and says so.
             demo.close();
@@ -103,7 +109,7 @@ class MigrationsPageBrowserTests {
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("stale")));
             assertThat(browser.findElement(By.id("stale")).getText()).startsWith("Could not refresh (")
                 .endsWith("): this is the page as it was. Trying again.");
-            assertThat(rows(browser)).hasSize(9);
+            assertThat(rows(browser)).hasSize(11);
         }
         finally {
             browser.quit();
@@ -144,10 +150,21 @@ class MigrationsPageBrowserTests {
         browser.manage().window().setSize(new Dimension(1280, 900));
     }
 
+    /**
+     * The demo migrated by this release, then started as the next one: the scripts of {@code page-demo} (versions 8
+     * and 9), and the declared schema raised to their version, as the declaration must be when migrations go above
+     * it.
+     */
     private ConfigurableApplicationContext startDemo() {
-        return new SpringApplicationBuilder(DemoApplication.class).run("--server.port=0",
-                "--spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("demo.db"),
-                "--cairn.locations=classpath:db/migration,classpath:page-demo", "--cairn.fail-on-error=false");
+        String url = "--spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("demo.db");
+        new SpringApplicationBuilder(DemoApplication.class).run("--server.port=0", url).close();
+        DeclaredSchema current = new DemoSchema().declaredSchema();
+        DeclaredSchema next = DeclaredSchema.of(9, current.tables());
+        return new SpringApplicationBuilder(DemoApplication.class)
+            .initializers((context) -> ((GenericApplicationContext) context).registerBean("nextDeclaredSchema",
+                    DeclaredSchema.class, () -> next, (definition) -> definition.setPrimary(true)))
+            .run("--server.port=0", url, "--cairn.locations=classpath:db/migration,classpath:page-demo",
+                    "--cairn.fail-on-error=false");
     }
 
     private ChromeDriver startBrowser() {

@@ -1,4 +1,4 @@
--- Version 6: the todos kept in the old tracker, read from its export in imported_todos. Fails until that table is
+-- Version 8: the todos kept in the old tracker, read from its export in imported_todos. Fails until that table is
 -- loaded, which is how the migrations page test shows a failed migration.
 ALTER TABLE todos ADD COLUMN imported BOOLEAN NOT NULL DEFAULT FALSE;
 
