@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import dev.cairn.core.AppliedHistory;
 import dev.cairn.core.AppliedMigration;
 import dev.cairn.core.MigrationPlan;
+import dev.cairn.core.source.DeclaredSchemaResolver;
 import dev.cairn.core.source.ExecutableMigration;
 import org.jspecify.annotations.Nullable;
 
@@ -46,8 +47,12 @@ final class MigrationStatuses {
             else if (migration != null) {
                 state = MigrationState.APPLIED;
             }
+            else if (latestKnown == null || row.version().compareTo(latestKnown) > 0) {
+                state = MigrationState.FUTURE;
+            }
             else {
-                state = (latestKnown == null || row.version().compareTo(latestKnown) > 0) ? MigrationState.FUTURE
+                // The automatic migration of an earlier declared schema has no code once the declaration moves on.
+                state = DeclaredSchemaResolver.AUTOMATIC.equals(row.type()) ? MigrationState.APPLIED
                         : MigrationState.MISSING;
             }
             versioned.put(row.version(), info(migration, row, state));

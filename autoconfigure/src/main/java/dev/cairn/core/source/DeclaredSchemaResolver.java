@@ -18,6 +18,9 @@ import dev.cairn.schema.DeclaredSchema;
  */
 public final class DeclaredSchemaResolver implements MigrationResolver {
 
+    /** The type recorded for the automatic migrations of a declared schema. */
+    public static final String AUTOMATIC = DeclaredSchemaMigration.TYPE;
+
     // Classes rather than lambdas and streams: every start resolves, and a call site a fresh JVM links costs it.
     private static final Comparator<ExecutableMigration> BY_VERSION = new Comparator<>() {
         @Override
