@@ -43,12 +43,21 @@ public interface SchemaMigration extends Migration {
 
     /**
      * A checksum of the steps, so that a schema migration changed after it was applied is detected.
-     * @return the CRC32 of the steps' descriptions
+     * @return the CRC32 of the steps written out in full
      */
     @Override
     default Integer checksum() {
+        return checksumOf(steps());
+    }
+
+    /**
+     * The checksum Cairn records for steps: the CRC32 of the steps written out in full.
+     * @param steps the steps
+     * @return the checksum
+     */
+    static int checksumOf(List<Step> steps) {
         CRC32 crc = new CRC32();
-        for (Step step : steps()) {
+        for (Step step : steps) {
             crc.update(StepText.of(step).getBytes(StandardCharsets.UTF_8));
             crc.update('\n');
         }

@@ -44,12 +44,16 @@ public final class JavaMigration implements ExecutableMigration {
     private final Set<String> requiredBackgroundMigrations;
 
     JavaMigration(String beanName, Migration bean) {
+        this(beanName, bean, bean.checksum());
+    }
+
+    JavaMigration(String beanName, Migration bean, @Nullable Integer checksum) {
         this.beanName = beanName;
         this.bean = bean;
         this.number = bean.version();
         this.version = Version.of(Math.max(this.number, 0));
         this.description = bean.description();
-        this.checksum = bean.checksum();
+        this.checksum = checksum;
         this.requiredBackgroundMigrations = bean.requiredBackgroundMigrations();
     }
 

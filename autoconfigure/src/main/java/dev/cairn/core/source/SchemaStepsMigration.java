@@ -14,6 +14,9 @@ import dev.cairn.schema.SqlStep;
 import dev.cairn.schema.Step;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
+import org.springframework.util.ReflectionUtils;
+
 /**
  * A {@link SchemaMigration} bean: its steps, read once, applied by the renderer of the database, and undone by their
  * inverses when every step has one.
@@ -23,13 +26,27 @@ public final class SchemaStepsMigration implements ExecutableMigration {
     /** The type recorded for schema migrations. */
     public static final String TYPE = "SCHEMA";
 
+    /** Whether a class computes its own checksum rather than SchemaMigration's of the steps. */
+    private static final ClassValue<Boolean> OWN_CHECKSUM = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            var checksum = ReflectionUtils.findMethod(type, "checksum");
+            return checksum != null && checksum.getDeclaringClass() != SchemaMigration.class
+                    && checksum.getDeclaringClass() != dev.cairn.Migration.class;
+        }
+    };
+
     private final JavaMigration bean;
 
     private final List<Step> steps;
 
     SchemaStepsMigration(String beanName, SchemaMigration bean) {
-        this.bean = new JavaMigration(beanName, bean);
         this.steps = List.copyOf(bean.steps());
+        // The steps are read once: the default checksum is theirs, and building them twice costs a start with many
+        // schema migrations more than anything else it does.
+        Integer checksum = OWN_CHECKSUM.get(AopUtils.getTargetClass(bean)) ? bean.checksum()
+                : SchemaMigration.checksumOf(this.steps);
+        this.bean = new JavaMigration(beanName, bean, checksum);
     }
 
     /**

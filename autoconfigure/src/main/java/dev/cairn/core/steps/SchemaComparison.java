@@ -75,7 +75,7 @@ public final class SchemaComparison {
                             + " in use (it refuses nulls without a default, or is a key)", false, null));
                 }
             }
-            else if (!shape(existing.value()).equals(shape(column.value()))) {
+            else if (!sameShape(existing.value(), column.value())) {
                 this.differences.add(new Difference("column " + declared.name + "." + column.value().name() + " is "
                         + shape(existing.value()) + " after " + existing.origin() + ", but declared "
                         + shape(column.value()), false, null));
@@ -131,6 +131,14 @@ public final class SchemaComparison {
      * @param column the column
      * @return its shape
      */
+    static boolean sameShape(Column a, Column b) {
+        // field by field, so that matching columns, nearly all of them, cost no string
+        return a.type().equals(b.type()) && a.isNullable() == b.isNullable() && a.isPrimaryKey() == b.isPrimaryKey()
+                && a.isUnique() == b.isUnique() && a.isIdentity() == b.isIdentity()
+                && java.util.Objects.equals(a.defaultSql(), b.defaultSql())
+                && java.util.Objects.equals(a.reference(), b.reference());
+    }
+
     static String shape(Column column) {
         return column.toString().substring(column.name().length() + 1).replace(" indexed", "");
     }
