@@ -35,4 +35,14 @@ public interface MigrationContext {
      */
     @Nullable ResolvedMigration migration();
 
+    /**
+     * Applies declarative steps in this migration's transaction, rendered for this database, as a
+     * {@link dev.cairn.schema.SchemaMigration} applies its own: for a Java migration that mixes steps with code, such
+     * as a backfill between {@code addColumns} and {@code alterColumn(...).notNull()}. On SQLite, a step that needs
+     * the table rebuild (see {@code SchemaMigration}) is refused here while foreign keys are enforced, as only a schema
+     * migration switches them off around its transaction; write such a step in a {@code SchemaMigration}.
+     * @param steps the steps
+     */
+    void apply(dev.cairn.schema.Step... steps);
+
 }

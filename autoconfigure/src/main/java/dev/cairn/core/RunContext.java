@@ -1,10 +1,13 @@
 package dev.cairn.core;
 
 import java.sql.Connection;
+import java.util.List;
 
 import dev.cairn.MigrationContext;
 import dev.cairn.ResolvedMigration;
 import dev.cairn.SqlDialect;
+import dev.cairn.core.source.StepRunner;
+import dev.cairn.schema.Step;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,5 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 record RunContext(JdbcTemplate jdbc, Connection connection, SqlDialect dialect,
         @Nullable ResolvedMigration migration) implements MigrationContext {
+
+    @Override
+    public void apply(Step... steps) {
+        StepRunner.apply(List.of(steps), this);
+    }
 
 }

@@ -267,6 +267,28 @@ abstract class AbstractSchemaStepsTests {
     }
 
     @Test
+    void aJavaMigrationAppliesStepsBetweenItsOwnStatements() {
+        Migration backfill = new Migration() {
+            @Override
+            public long version() {
+                return 2;
+            }
+
+            @Override
+            public void up(dev.cairn.MigrationContext context) {
+                context.apply(addColumns("todos", column("rank").integer()), createIndex("todos", "rank"));
+                context.jdbc().update("UPDATE todos SET rank = id * 10");
+            }
+        };
+        migrateFirst(CREATE_TODOS);
+        insertTodos();
+        runner(CREATE_TODOS, backfill).migrate();
+        assertThat(this.database.jdbc().queryForList("SELECT rank FROM todos ORDER BY id", Integer.class))
+            .containsExactly(10, 20);
+        assertThat(this.database.hasTable("todos")).isTrue();
+    }
+
+    @Test
     void anSqlStepRunsTheStatementWrittenForTheDatabase() {
         runner(CREATE_TODOS, schema(2, "Seed", Steps.sql(Map.of("default", "INSERT INTO users (id, name) VALUES"
                 + " (1, 'default')", this.database.kind().toLowerCase(java.util.Locale.ROOT),

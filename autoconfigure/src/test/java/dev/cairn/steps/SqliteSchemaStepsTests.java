@@ -98,6 +98,27 @@ class SqliteSchemaStepsTests extends AbstractSchemaStepsTests {
     }
 
     @Test
+    void aJavaMigrationCannotRebuildATableWhileForeignKeysAreEnforced() {
+        migrateFirst(CREATE_TODOS);
+        dev.cairn.Migration alter = new dev.cairn.Migration() {
+            @Override
+            public long version() {
+                return 2;
+            }
+
+            @Override
+            public void up(dev.cairn.MigrationContext context) {
+                context.apply(alterColumn("todos", "title").nullable());
+            }
+        };
+        assertThatExceptionOfType(MigrationFailedException.class)
+            .isThrownBy(runner(CREATE_TODOS, alter)::migrate)
+            .withMessageContaining("step 1 of 1, alterColumn(todos.title: nullable): it needs SQLite's table rebuild,"
+                    + " which runs only with foreign keys off, and only a SchemaMigration switches them off");
+        assertThat(titles()).isEmpty();
+    }
+
+    @Test
     void aTableWithWhatTheRebuildCannotCarryOverIsRefusedByName() {
         migrateFirst(CREATE_TODOS);
         this.database.jdbc().execute("CREATE TABLE prices (id INTEGER PRIMARY KEY, amount INTEGER CHECK (amount > 0))");

@@ -11,9 +11,10 @@ import dev.cairn.schema.Step;
 import org.springframework.dao.DataAccessException;
 
 /**
- * Applies steps on a migration's connection, naming the step in any failure.
+ * Applies steps on a migration's connection, naming the step in any failure: a schema migration's, and those a Java
+ * migration applies through {@link MigrationContext#apply}.
  */
-final class StepRunner {
+public final class StepRunner {
 
     private StepRunner() {
     }
@@ -24,7 +25,7 @@ final class StepRunner {
      * @param context the migration's context
      * @throws IllegalStateException naming the step that failed
      */
-    static void apply(List<Step> steps, MigrationContext context) {
+    public static void apply(List<Step> steps, MigrationContext context) {
         StepRenderer renderer = StepRenderer.forDatabase(context.dialect().name());
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);

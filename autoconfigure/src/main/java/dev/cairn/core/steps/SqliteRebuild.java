@@ -42,6 +42,13 @@ final class SqliteRebuild {
      * @return the statements
      */
     static List<String> rebuild(JdbcTemplate jdbc, String table, Consumer<Shape> change) {
+        Integer enforced = jdbc.queryForObject("PRAGMA foreign_keys", Integer.class);
+        if (enforced != null && enforced == 1) {
+            // Dropping the old table would cascade into the tables that refer to it.
+            throw new IllegalStateException("it needs SQLite's table rebuild, which runs only with foreign keys off,"
+                    + " and only a SchemaMigration switches them off around its transaction: write this step in a"
+                    + " SchemaMigration rather than apply it from Java code");
+        }
         List<String> sql = jdbc.queryForList("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"
                 + " COLLATE NOCASE", String.class, table);
         if (sql.isEmpty()) {
