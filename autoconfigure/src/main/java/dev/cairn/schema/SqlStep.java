@@ -1,5 +1,6 @@
 package dev.cairn.schema;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,8 @@ public record SqlStep(Map<String, String> statements, @Nullable Map<String, Stri
         }
         Map<String, String> copy = new TreeMap<>();
         statements.forEach((database, sql) -> copy.put(database.toLowerCase(Locale.ROOT), sql));
-        return Map.copyOf(copy);
+        // sorted, not Map.copyOf: its order changes from one JVM to the next, and the checksum is taken in this order
+        return Collections.unmodifiableMap(copy);
     }
 
     /**
