@@ -31,6 +31,7 @@ import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.upsert.Upsert;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Classifies the statements of an SQL script with a real SQL parser (JSqlParser), one {@link Change} per statement.
@@ -57,6 +58,20 @@ public final class SqlChanges {
 
     private static final Pattern DATA = Pattern.compile("(?i)(INSERT|REPLACE)\\s+INTO\\b.*", Pattern.DOTALL);
 
+    /**
+     * The beginnings of the statements that nearly every script is made of, classified as the parser would classify
+     * them, without it: parsing is what a script's statements would otherwise cost on every apply (to record whether
+     * the migration was additive), and loading the parser alone costs a start a hundred megabytes.
+     */
+    private static final Pattern CREATES_TABLE = Pattern.compile(
+            "(?i)CREATE\\s+(?:(?:GLOBAL\\s+|LOCAL\\s+)?(?:TEMP|TEMPORARY)\\s+|UNLOGGED\\s+)?TABLE\\s");
+
+    private static final Pattern CREATES_INDEX = Pattern.compile("(?i)CREATE\\s+INDEX\\s");
+
+    private static final Pattern CREATES_UNIQUE_INDEX = Pattern.compile("(?i)CREATE\\s+UNIQUE\\s+INDEX\\s");
+
+    private static final Pattern CHANGES_DATA = Pattern.compile("(?i)UPDATE\\s");
+
     /** PostgreSQL's CONCURRENTLY, which the parser does not know in every position; it changes nothing here. */
     private static final Pattern CONCURRENTLY = Pattern.compile("(?i)^((?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+)INDEX)"
             + "\\s+CONCURRENTLY\\b");
@@ -75,20 +90,10 @@ public final class SqlChanges {
      */
     public static List<Change> of(List<SqlStatement> statements, SqlSyntax syntax) {
         List<Change> changes = new ArrayList<>(statements.size());
-        // The parser runs each statement on a thread of the executor it is given, so that it can time out; left to
-        // itself it starts a thread per statement.
-        ExecutorService parser = Executors.newSingleThreadExecutor((task) -> {
-            Thread thread = new Thread(task, "cairn-sql-parser");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
+        try (Parser parser = new Parser()) {
             for (SqlStatement statement : statements) {
                 changes.add(classify(statement.sql(), statement.line(), syntax, parser));
             }
-        }
-        finally {
-            parser.shutdownNow();
         }
         return changes;
     }
@@ -101,16 +106,12 @@ public final class SqlChanges {
      * @return the change
      */
     public static Change classify(String sql, int line, SqlSyntax syntax) {
-        ExecutorService parser = Executors.newSingleThreadExecutor();
-        try {
+        try (Parser parser = new Parser()) {
             return classify(sql, line, syntax, parser);
-        }
-        finally {
-            parser.shutdownNow();
         }
     }
 
-    private static Change classify(String sql, int line, SqlSyntax syntax, ExecutorService parser) {
+    private static Change classify(String sql, int line, SqlSyntax syntax, Parser parser) {
         String text = LEADING_COMMENTS.matcher(sql).replaceFirst("").strip();
         Named named = new Named(line, text);
         if (HARMLESS.matcher(text).matches()) {
@@ -119,10 +120,23 @@ public final class SqlChanges {
         if (DATA.matcher(text).matches()) {
             return Change.additive(named.what("inserts data"));
         }
+        if (CREATES_TABLE.matcher(text).lookingAt()) {
+            return Change.additive(named.what("creates a table"));
+        }
+        if (CREATES_INDEX.matcher(text).lookingAt()) {
+            return Change.additive(named.what("creates an index"));
+        }
+        if (CREATES_UNIQUE_INDEX.matcher(text).lookingAt()) {
+            return Change.breaking(named.what("creates a unique index"), CONSTRAINT);
+        }
+        if (CHANGES_DATA.matcher(text).lookingAt()) {
+            return Change.additive(named.what("reads or changes data, not the schema"));
+        }
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(CONCURRENTLY.matcher(text).replaceFirst("$1"), parser, (ignored) -> {
-            });
+            statement = CCJSqlParserUtil.parse(CONCURRENTLY.matcher(text).replaceFirst("$1"), parser.executor(),
+                    (ignored) -> {
+                    });
         }
         catch (Exception | StackOverflowError ex) {
             return Change.unclassified(named.what("cannot be read by Cairn's SQL parser"), UNREADABLE);
@@ -177,6 +191,34 @@ public final class SqlChanges {
             return Change.unclassified(named.what("cannot be read by Cairn's SQL parser"), UNREADABLE);
         }
         return Change.unclassified(named.what("is of a kind Cairn does not classify"), UNREADABLE);
+    }
+
+    /**
+     * The thread the parser runs a statement on, so that it can time out (left to itself it starts a thread per
+     * statement), started only when a statement needs the parser.
+     */
+    private static final class Parser implements AutoCloseable {
+
+        private @Nullable ExecutorService executor;
+
+        ExecutorService executor() {
+            if (this.executor == null) {
+                this.executor = Executors.newSingleThreadExecutor((task) -> {
+                    Thread thread = new Thread(task, "cairn-sql-parser");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            return this.executor;
+        }
+
+        @Override
+        public void close() {
+            if (this.executor != null) {
+                this.executor.shutdownNow();
+            }
+        }
+
     }
 
     private static String article(String type) {
