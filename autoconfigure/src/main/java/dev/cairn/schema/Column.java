@@ -226,6 +226,10 @@ public final class Column {
         return this.name;
     }
 
+    @Nullable ColumnType typeOrNull() {
+        return this.type;
+    }
+
     /**
      * The type.
      * @return the type

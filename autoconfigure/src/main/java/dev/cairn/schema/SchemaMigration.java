@@ -1,8 +1,6 @@
 package dev.cairn.schema;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.CRC32;
 
 import dev.cairn.Migration;
 import dev.cairn.MigrationContext;
@@ -43,7 +41,7 @@ public interface SchemaMigration extends Migration {
 
     /**
      * A checksum of the steps, so that a schema migration changed after it was applied is detected.
-     * @return the CRC32 of the steps written out in full
+     * @return a hash of every part of every step, the same in every JVM
      */
     @Override
     default Integer checksum() {
@@ -51,17 +49,13 @@ public interface SchemaMigration extends Migration {
     }
 
     /**
-     * The checksum Cairn records for steps: the CRC32 of the steps written out in full.
+     * The checksum Cairn records for steps: a hash of every part of every step (each column with its type, options
+     * and reference, each index), the same in every JVM.
      * @param steps the steps
      * @return the checksum
      */
     static int checksumOf(List<Step> steps) {
-        CRC32 crc = new CRC32();
-        for (Step step : steps) {
-            crc.update(StepText.of(step).getBytes(StandardCharsets.UTF_8));
-            crc.update('\n');
-        }
-        return (int) crc.getValue();
+        return StepHash.of(steps);
     }
 
 }

@@ -3,8 +3,8 @@ package dev.cairn.schema;
 import java.util.List;
 
 /**
- * A step written out in full, every column and option included, for checksums. Plain loops rather than streams:
- * every start computes the checksums of every schema migration.
+ * A step written out in full, every column and option included: the checksum of the declared schema and of the steps
+ * that {@link StepHash} does not take apart. Plain loops rather than streams: starts compute checksums.
  */
 final class StepText {
 

@@ -64,12 +64,11 @@ public final class DeclaredSchemaResolver implements MigrationResolver {
                     + " nothing was changed", "Add what migration " + last.version() + " changes to the declared"
                             + " schema and raise its version to " + last.version() + " or above.");
         }
-        SchemaModel declaredModel = SchemaModel.of(this.declared);
-        SchemaModel migrated = SchemaModel.folding(declaredModel);
+        SchemaModel migrated = SchemaModel.folding(this.declared);
         for (ExecutableMigration migration : versioned) {
             if (migration instanceof SchemaStepsMigration schema) {
                 try {
-                    migrated.apply(schema.steps(), "migration " + schema.version());
+                    migrated.apply(schema.steps(), new MigrationName(schema.version()));
                 }
                 catch (IllegalArgumentException ex) {
                     throw new MigrationException(ex.getMessage() + " (" + schema.origin() + "); nothing was changed",
@@ -77,7 +76,9 @@ public final class DeclaredSchemaResolver implements MigrationResolver {
                 }
             }
         }
-        List<Difference> conflicts = SchemaComparison.of(migrated, declaredModel).conflicts();
+        // Named only when there is something to name: nearly every start finds the two the same.
+        List<Difference> conflicts = migrated.matches(this.declared) ? List.of()
+                : SchemaComparison.of(migrated, SchemaModel.of(this.declared)).conflicts();
         if (!conflicts.isEmpty()) {
             throw new MigrationException("The declared schema (version " + declaredVersion + ") and the schema"
                     + " migrations differ, nothing was changed: " + String.join("; ",
@@ -90,6 +91,24 @@ public final class DeclaredSchemaResolver implements MigrationResolver {
             migrations.add(new DeclaredSchemaMigration(this.declared));
         }
         return migrations;
+    }
+
+    /**
+     * {@code migration 4}, as messages name a migration; written only when one does.
+     */
+    private static final class MigrationName {
+
+        private final Version version;
+
+        MigrationName(Version version) {
+            this.version = version;
+        }
+
+        @Override
+        public String toString() {
+            return "migration " + this.version;
+        }
+
     }
 
 }

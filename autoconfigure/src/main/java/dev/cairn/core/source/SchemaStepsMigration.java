@@ -14,8 +14,6 @@ import dev.cairn.schema.SqlStep;
 import dev.cairn.schema.Step;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aop.support.AopUtils;
-import org.springframework.util.ReflectionUtils;
 
 /**
  * A {@link SchemaMigration} bean: its steps, read once, applied by the renderer of the database, and undone by their
@@ -26,13 +24,21 @@ public final class SchemaStepsMigration implements ExecutableMigration {
     /** The type recorded for schema migrations. */
     public static final String TYPE = "SCHEMA";
 
-    /** Whether a class computes its own checksum rather than SchemaMigration's of the steps. */
+    /**
+     * Whether a class computes its own checksum rather than SchemaMigration's of the steps. Plain reflection rather
+     * than Spring's AopUtils and ReflectionUtils, whose first use costs a fresh JVM their caches; a proxy counts as
+     * computing its own, which is right, only slower: its checksum() builds the steps again.
+     */
     private static final ClassValue<Boolean> OWN_CHECKSUM = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            var checksum = ReflectionUtils.findMethod(type, "checksum");
-            return checksum != null && checksum.getDeclaringClass() != SchemaMigration.class
-                    && checksum.getDeclaringClass() != dev.cairn.Migration.class;
+            try {
+                Class<?> declaring = type.getMethod("checksum").getDeclaringClass();
+                return declaring != SchemaMigration.class && declaring != dev.cairn.Migration.class;
+            }
+            catch (NoSuchMethodException ex) {
+                return false;
+            }
         }
     };
 
@@ -44,7 +50,7 @@ public final class SchemaStepsMigration implements ExecutableMigration {
         this.steps = List.copyOf(bean.steps());
         // The steps are read once: the default checksum is theirs, and building them twice costs a start with many
         // schema migrations more than anything else it does.
-        Integer checksum = OWN_CHECKSUM.get(AopUtils.getTargetClass(bean)) ? bean.checksum()
+        Integer checksum = OWN_CHECKSUM.get(bean.getClass()) ? bean.checksum()
                 : SchemaMigration.checksumOf(this.steps);
         this.bean = new JavaMigration(beanName, bean, checksum);
     }

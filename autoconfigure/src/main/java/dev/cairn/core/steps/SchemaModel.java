@@ -32,10 +32,12 @@ public final class SchemaModel {
 
     final Map<String, TableModel> tables = new LinkedHashMap<>();
 
-    private final @Nullable SchemaModel seed;
+    private final @Nullable DeclaredSchema declared;
 
-    private SchemaModel(@Nullable SchemaModel seed) {
-        this.seed = seed;
+    private @Nullable SchemaModel seed;
+
+    private SchemaModel(@Nullable DeclaredSchema declared) {
+        this.declared = declared;
     }
 
     /**
@@ -44,7 +46,7 @@ public final class SchemaModel {
      * @param declared the declared schema, or {@code null}
      * @return the schema
      */
-    public static SchemaModel folding(@Nullable SchemaModel declared) {
+    public static SchemaModel folding(@Nullable DeclaredSchema declared) {
         return new SchemaModel(declared);
     }
 
@@ -66,13 +68,13 @@ public final class SchemaModel {
      * @param steps the steps
      * @param origin the migration, named in messages: {@code migration 4}
      */
-    public void apply(List<Step> steps, String origin) {
+    public void apply(List<Step> steps, Object origin) {
         for (Step step : steps) {
             apply(step, origin);
         }
     }
 
-    private void apply(Step step, String origin) {
+    private void apply(Step step, Object origin) {
         if (step instanceof CreateTable create) {
             create(create.definition(), origin);
         }
@@ -132,7 +134,7 @@ public final class SchemaModel {
         }
     }
 
-    private void create(Table definition, String origin) {
+    private void create(Table definition, Object origin) {
         TableModel table = new TableModel(definition.name(), origin);
         for (Column column : definition.columns()) {
             table.put(column, origin);
@@ -143,17 +145,74 @@ public final class SchemaModel {
         this.tables.put(key(definition.name()), table);
     }
 
-    private TableModel table(String name, Step step, String origin) {
+    private TableModel table(String name, Step step, Object origin) {
         TableModel table = this.tables.get(key(name));
-        if (table == null && this.seed != null && this.seed.tables.containsKey(key(name))) {
-            table = this.seed.tables.get(key(name)).renamed(this.seed.tables.get(key(name)).name, "the declared schema");
-            this.tables.put(key(name), table);
+        if (table == null && this.declared != null) {
+            if (this.seed == null) {
+                this.seed = of(this.declared);
+            }
+            TableModel declaredTable = this.seed.tables.get(key(name));
+            if (declaredTable != null) {
+                table = declaredTable.renamed(declaredTable.name, "the declared schema");
+                this.tables.put(key(name), table);
+            }
         }
         if (table == null) {
             throw new IllegalArgumentException(origin + ": " + step + " changes table " + name
                     + ", which no schema migration before it creates");
         }
         return table;
+    }
+
+    /**
+     * Whether this schema is exactly what a declaration describes, so that {@link SchemaComparison} would find no
+     * difference: the same tables, columns and indexes by name whatever its case, each column of the same shape and
+     * each index the same. It is checked against the declaration itself, without a model of it: nearly every start
+     * gets here, mostly before the JIT has compiled anything, and only a start that finds a difference needs the
+     * comparison that names it.
+     * @param declared the declaration
+     * @return whether they are the same
+     */
+    public boolean matches(DeclaredSchema declared) {
+        if (declared.tables().size() != this.tables.size()) {
+            return false;
+        }
+        for (Table table : declared.tables()) {
+            TableModel built = this.tables.get(key(table.name()));
+            if (built == null || built.columns.size() != table.columns().size()) {
+                return false;
+            }
+            for (Column column : table.columns()) {
+                Shaped<Column> existing = built.columns.get(key(column.name()));
+                if (existing == null || !SchemaComparison.sameShape(existing.value(), column)) {
+                    return false;
+                }
+            }
+            if (!sameIndexes(built, table.allIndexes())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Both ways, as a declaration may name one index twice: a table has a few indexes at most.
+    private static boolean sameIndexes(TableModel built, List<Index> declared) {
+        for (Index index : declared) {
+            Shaped<Index> existing = built.indexes.get(key(index.name()));
+            if (existing == null || !existing.value().equals(index)) {
+                return false;
+            }
+        }
+        for (Shaped<Index> index : built.indexes.values()) {
+            boolean found = false;
+            for (Index each : declared) {
+                found |= key(each.name()).equals(key(index.value().name()));
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String key(String name) {
@@ -166,7 +225,7 @@ public final class SchemaModel {
      * @param origin the migration
      * @param <T> the kind of value
      */
-    record Shaped<T>(T value, String origin) {
+    record Shaped<T>(T value, Object origin) {
 
     }
 
@@ -177,22 +236,22 @@ public final class SchemaModel {
 
         final String name;
 
-        final String origin;
+        final Object origin;
 
         final Map<String, Shaped<Column>> columns = new LinkedHashMap<>();
 
         final Map<String, Shaped<Index>> indexes = new LinkedHashMap<>();
 
-        TableModel(String name, String origin) {
+        TableModel(String name, Object origin) {
             this.name = name;
             this.origin = origin;
         }
 
-        void put(Column column, String origin) {
+        void put(Column column, Object origin) {
             this.columns.put(key(column.name()), new Shaped<>(column, origin));
         }
 
-        void add(Column column, String origin) {
+        void add(Column column, Object origin) {
             put(column, origin);
             if (column.isIndexed()) {
                 Index index = new Index(Index.defaultName(this.name, List.of(column.name())), this.name,
@@ -201,7 +260,7 @@ public final class SchemaModel {
             }
         }
 
-        Shaped<Column> column(String name, Step step, String origin) {
+        Shaped<Column> column(String name, Step step, Object origin) {
             Shaped<Column> column = this.columns.get(key(name));
             if (column == null) {
                 throw new IllegalArgumentException(origin + ": " + step + " changes column " + this.name + "." + name
@@ -210,7 +269,7 @@ public final class SchemaModel {
             return column;
         }
 
-        TableModel renamed(String name, String origin) {
+        TableModel renamed(String name, Object origin) {
             TableModel renamed = new TableModel(name, origin);
             renamed.columns.putAll(this.columns);
             for (Shaped<Index> index : this.indexes.values()) {
