@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The schema signature Cairn recorded after its last run, and how the live schema differs from it.
  *
- * @param hash the SHA-256 of the recorded snapshot of the schema
+ * @param hash the 64-bit checksum of the recorded snapshot of the schema, in hexadecimal
  * @param recordedOn when it was recorded
  * @param version the version it was recorded at, or {@code null}
  * @param drift each object of the live schema that differs, such as

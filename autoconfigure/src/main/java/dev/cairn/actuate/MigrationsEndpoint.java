@@ -184,7 +184,7 @@ public class MigrationsEndpoint {
      * The schema signature recorded after Cairn's last run, and each object of the live schema that differs from it
      * ({@code cairn.drift}).
      *
-     * @param signature the SHA-256 of the recorded snapshot of the schema
+     * @param signature the 64-bit checksum of the recorded snapshot of the schema, in hexadecimal
      * @param recordedOn when it was recorded (UTC)
      * @param version the version it was recorded at
      * @param drift each object that differs, such as {@code column todos.priority: type INTEGER, recorded TEXT}

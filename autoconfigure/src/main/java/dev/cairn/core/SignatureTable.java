@@ -113,7 +113,7 @@ public final class SignatureTable {
     /**
      * A recorded signature.
      *
-     * @param hash the SHA-256 of the snapshot's text
+     * @param hash the checksum of the snapshot's text
      * @param version the version it was taken at, or {@code null}
      * @param recordedOn when it was taken
      */

@@ -44,7 +44,7 @@ public final class LiveSchema {
      */
     public static SchemaSnapshot read(Connection connection, Dialect dialect, @Nullable String schema,
             Set<String> excluded) throws SQLException {
-        Predicate<String> included = (table) -> !isExcluded(table, excluded);
+        Predicate<String> included = new Included(excluded);
         SchemaSnapshot.Builder snapshot = SchemaSnapshot.builder();
         if (dialect instanceof SqliteDialect) {
             SqliteSchema.read(connection, (schema != null) ? schema : "main", included, snapshot);
@@ -94,6 +94,52 @@ public final class LiveSchema {
             }
         }
         return false;
+    }
+
+    /**
+     * The tables a snapshot keeps, asked once per catalog row: the patterns are split once, and a run of rows of one
+     * table is answered from the last answer.
+     */
+    private static final class Included implements Predicate<String> {
+
+        private final Set<String> names;
+
+        private final List<String> prefixes = new ArrayList<>();
+
+        private @Nullable String lastTable;
+
+        private boolean lastAnswer;
+
+        Included(Set<String> excluded) {
+            this.names = excluded;
+            for (String pattern : excluded) {
+                if (pattern.endsWith("*")) {
+                    this.prefixes.add(pattern.substring(0, pattern.length() - 1));
+                }
+            }
+        }
+
+        @Override
+        public boolean test(String table) {
+            if (!table.equals(this.lastTable)) {
+                this.lastTable = table;
+                this.lastAnswer = !excluded(Normalize.name(table));
+            }
+            return this.lastAnswer;
+        }
+
+        private boolean excluded(String name) {
+            if (name.startsWith("sqlite_") || this.names.contains(name)) {
+                return true;
+            }
+            for (String prefix : this.prefixes) {
+                if (name.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
     }
 
     /**

@@ -25,6 +25,10 @@ final class Normalize {
      * A type upper case, with single spaces and none around parentheses and commas: {@code VARCHAR(20)}.
      */
     static String type(String type) {
+        if (!hasWhitespace(type)) {
+            // as nearly every type is: a start reads thousands of columns, mostly before the JIT has compiled regexes
+            return type.toUpperCase(Locale.ROOT);
+        }
         String spaced = SPACES.matcher(type.strip()).replaceAll(" ");
         return SPACE_AROUND_PUNCTUATION.matcher(spaced).replaceAll("$1").toUpperCase(Locale.ROOT);
     }
@@ -37,12 +41,22 @@ final class Normalize {
         if (value == null) {
             return null;
         }
-        String normalized = LITERAL_CAST.matcher(value.strip()).replaceAll("$1");
+        String stripped = value.strip();
+        String normalized = stripped.contains("::") ? LITERAL_CAST.matcher(stripped).replaceAll("$1") : stripped;
         while (normalized.length() > 1 && normalized.startsWith("(") && normalized.endsWith(")")
                 && enclosed(normalized)) {
             normalized = normalized.substring(1, normalized.length() - 1).strip();
         }
         return (normalized.isEmpty() || normalized.equalsIgnoreCase("NULL")) ? null : normalized;
+    }
+
+    private static boolean hasWhitespace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -32,7 +32,16 @@ public record SchemaObject(Kind kind, String table, String name, Map<String, Str
      * @return the line, without a line break
      */
     String line() {
-        StringBuilder line = new StringBuilder(escape(key()));
+        return line(key());
+    }
+
+    /**
+     * The object's line, its key already made.
+     * @param key the {@link #key()}
+     * @return the line
+     */
+    String line(String key) {
+        StringBuilder line = new StringBuilder(escape(key));
         this.attributes.forEach((attribute, value) -> line.append('\t')
             .append(escape(attribute))
             .append('=')
@@ -67,7 +76,16 @@ public record SchemaObject(Kind kind, String table, String name, Map<String, Str
     }
 
     private static String escape(String text) {
+        if (!needsEscape(text)) {
+            return text;
+        }
         return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    // The JDK's indexOf, compiled long before a start gets here, rather than a loop of Cairn's own.
+    private static boolean needsEscape(String text) {
+        return text.indexOf('\\') >= 0 || text.indexOf('\t') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0;
     }
 
     private static String unescape(String text) {
