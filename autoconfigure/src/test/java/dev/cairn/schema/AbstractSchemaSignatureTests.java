@@ -224,6 +224,19 @@ abstract class AbstractSchemaSignatureTests {
         assertThat(runner.schemaSignature().hash()).isEqualTo(snapshot(this.database).hash());
     }
 
+    @Test
+    void aSignatureRecordedInAnEarlierFormIsNoDriftUntilRecordedAgain() {
+        runner(DriftMode.WARN, CREATE_TODOS).migrate();
+        // as earlier builds recorded it: the SHA-256 of the same snapshot
+        this.database.jdbc().update("UPDATE cairn_migrations_signature SET hash = ?",
+                "cf50ed1e671e193c6470d6b7f2b1c892803a5a49860952ab185c98c48a0075d1");
+        assertThat(runner(DriftMode.WARN, CREATE_TODOS).schemaSignature().drift()).isEmpty();
+        assertThat(runner(DriftMode.FAIL, CREATE_TODOS).migrate().applied()).isEmpty();
+        MigrationRunner runner = runner(DriftMode.WARN, CREATE_TODOS, ADD_NOTES);
+        runner.migrate();
+        assertThat(runner.schemaSignature().hash()).isEqualTo(snapshot(this.database).hash());
+    }
+
     private void changeOutsideMigrations() {
         this.database.jdbc().execute(addColumn("todos", "done"));
         this.database.jdbc().execute("CREATE TABLE audit (id INTEGER)");
