@@ -276,9 +276,8 @@ public class MigrationRunner {
      * @return whether the history has migrations of a newer version of the application
      */
     boolean checkFuture(MigrationPlan plan, AppliedHistory history) {
-        Database database = database();
         return FutureMigrationsCheck.check(this.settings.futureMigrations(), plan.latestVersion(), history,
-                () -> database.history().read());
+                database().history());
     }
 
     List<ExecutableMigration> pending(MigrationPlan plan, AppliedHistory history) {

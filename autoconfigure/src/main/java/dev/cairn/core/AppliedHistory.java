@@ -18,6 +18,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AppliedHistory {
 
+    // A class rather than Comparator.comparing: a start links no call site it need not.
+    private static final Comparator<AppliedMigration> BY_VERSION = new Comparator<>() {
+        @Override
+        public int compare(AppliedMigration a, AppliedMigration b) {
+            return Objects.requireNonNull(a.version()).compareTo(Objects.requireNonNull(b.version()));
+        }
+    };
+
     private final List<AppliedMigration> rows;
 
     private final Map<Version, AppliedMigration> byVersion;
@@ -100,7 +108,9 @@ public final class AppliedHistory {
                 future.add(row);
             }
         }
-        future.sort(Comparator.comparing(AppliedMigration::version));
+        if (future.size() > 1) {
+            future.sort(BY_VERSION);
+        }
         return future;
     }
 

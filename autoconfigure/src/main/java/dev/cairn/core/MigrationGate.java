@@ -16,14 +16,18 @@ import org.springframework.util.StringUtils;
 public interface MigrationGate {
 
     /** A gate for a runner without background migrations: a migration that requires one is refused. */
-    MigrationGate NONE = (migration) -> {
-        if (!migration.requiredBackgroundMigrations().isEmpty()) {
-            throw new MigrationException(StringUtils.capitalize(migration.displayName()) + " requires background migrations "
-                    + migration.requiredBackgroundMigrations() + ", but this runner knows of none",
-                    "Build the MigrationRunner with the BackgroundMigrationRunner as its gate, as Spring Boot's"
-                            + " auto-configuration does.");
+    // A class rather than a lambda: every runner has a gate, and a fresh JVM pays for linking each lambda.
+    MigrationGate NONE = new MigrationGate() {
+        @Override
+        public @Nullable String waitingFor(ResolvedMigration migration) {
+            if (!migration.requiredBackgroundMigrations().isEmpty()) {
+                throw new MigrationException(StringUtils.capitalize(migration.displayName()) + " requires background"
+                        + " migrations " + migration.requiredBackgroundMigrations() + ", but this runner knows of none",
+                        "Build the MigrationRunner with the BackgroundMigrationRunner as its gate, as Spring Boot's"
+                                + " auto-configuration does.");
+            }
+            return null;
         }
-        return null;
     };
 
     /**

@@ -2,13 +2,13 @@ package dev.cairn.core.policy;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import dev.cairn.FutureMigrations;
 import dev.cairn.MigrationException;
 import dev.cairn.Version;
 import dev.cairn.core.AppliedHistory;
 import dev.cairn.core.AppliedMigration;
+import dev.cairn.core.HistoryTable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +33,13 @@ public final class FutureMigrationsCheck {
      * @param mode what to do with ones that are not all additive
      * @param latestKnown the application's highest migration version, {@code null} when it has none
      * @param history the history, as read for planning
-     * @param rows every row with its description and breaking reason, read only when a message names them
+     * @param rows the history table, read again in full (descriptions and breaking reasons) only when a message
+     * names its rows
      * @return whether there were any
      * @throws MigrationException with {@link FutureMigrations#FAIL} when one of them is not known to be additive
      */
     public static boolean check(FutureMigrations mode, @Nullable Version latestKnown, AppliedHistory history,
-            Supplier<List<AppliedMigration>> rows) {
+            HistoryTable rows) {
         List<AppliedMigration> future = history.futureRows(latestKnown);
         if (future.isEmpty()) {
             return false;
@@ -52,7 +53,7 @@ public final class FutureMigrationsCheck {
         if (mode == FutureMigrations.IGNORE) {
             return true;
         }
-        List<AppliedMigration> named = new AppliedHistory(rows.get()).futureRows(latestKnown);
+        List<AppliedMigration> named = new AppliedHistory(rows.read()).futureRows(latestKnown);
         String breaking = breaking(named);
         if (mode == FutureMigrations.FAIL) {
             throw new MigrationException(ahead(latestKnown, future) + " Not all of them were additive: " + breaking

@@ -42,10 +42,9 @@ public record SchemaObject(Kind kind, String table, String name, Map<String, Str
      */
     String line(String key) {
         StringBuilder line = new StringBuilder(escape(key));
-        this.attributes.forEach((attribute, value) -> line.append('\t')
-            .append(escape(attribute))
-            .append('=')
-            .append(escape(value)));
+        for (Map.Entry<String, String> attribute : this.attributes.entrySet()) {
+            line.append('\t').append(escape(attribute.getKey())).append('=').append(escape(attribute.getValue()));
+        }
         return line.toString();
     }
 

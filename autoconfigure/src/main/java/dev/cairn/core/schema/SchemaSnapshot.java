@@ -26,12 +26,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SchemaSnapshot {
 
-    private static final Comparator<SchemaObject> ORDER = Comparator.comparing(SchemaObject::table)
-        .thenComparing(SchemaObject::kind)
-        .thenComparing(SchemaObject::name);
 
     /**
-     * {@link #ORDER} as one string per object, compared by the JDK's own compiled {@link String#compareTo}: a run
+     * {@link Order#BY_TABLE_KIND_NAME} as one string per object, compared by the JDK's own compiled {@link String#compareTo}: a run
      * records the snapshot of thousands of objects, mostly before the JIT has compiled a comparator of Cairn's.
      * The table and the name are separated by a character below any that a name holds, so a table that is a prefix
      * of another still sorts first.
@@ -160,7 +157,7 @@ public final class SchemaSnapshot {
         Set<String> tablesThere = other.tables();
         List<SchemaObject> all = new ArrayList<>(this.objects.values());
         other.objects.values().stream().filter((object) -> !this.objects.containsKey(object.key())).forEach(all::add);
-        all.sort(ORDER);
+        all.sort(Order.BY_TABLE_KIND_NAME);
         List<String> differences = new ArrayList<>();
         for (SchemaObject object : all) {
             boolean wholeTable = object.kind() == Kind.TABLE;
@@ -303,6 +300,18 @@ public final class SchemaSnapshot {
         public SchemaSnapshot build() {
             return new SchemaSnapshot(this.objects);
         }
+
+    }
+
+    /**
+     * The order of a snapshot's objects, by table, then kind, then name; in a class of its own so that a run that only
+     * records a snapshot links none of its lambdas.
+     */
+    private static final class Order {
+
+        static final Comparator<SchemaObject> BY_TABLE_KIND_NAME = Comparator.comparing(SchemaObject::table)
+            .thenComparing(SchemaObject::kind)
+            .thenComparing(SchemaObject::name);
 
     }
 

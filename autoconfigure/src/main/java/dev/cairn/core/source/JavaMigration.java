@@ -125,6 +125,16 @@ public final class JavaMigration implements ExecutableMigration {
                         + " purpose."));
     }
 
+    /**
+     * Whether the bean declares that it only adds, as {@link #changes()} says, without writing the changes' messages:
+     * every applied migration records it.
+     * @return whether it is additive
+     */
+    @Override
+    public boolean additive() {
+        return breakingReason() == null && this.bean.additive();
+    }
+
     @Override
     public @Nullable String breakingReason() {
         String reason = this.bean.breaking();
