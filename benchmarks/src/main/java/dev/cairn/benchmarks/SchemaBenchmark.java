@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +34,16 @@ final class SchemaBenchmark {
 
     static final String CAIRN = "Cairn, schema migrations + declared schema";
 
+    static final String RAW_CHECKSUMS = "raw JDBC, validating checksums of its DDL";
+
     private static final double TARGET = 1.5;
 
-    private static final List<Tool> TOOLS = List.of(Tool.RAW_JDBC, Tool.CAIRN);
+    /**
+     * Raw JDBC twice: as the suite's floor, which compares descriptions only, and recording the CRC-32 of each
+     * migration's statements and comparing them when warm, as the SQL scripts' floor checksums its scripts.
+     */
+    private static final List<Entrant> ENTRANTS = List.of(new Entrant(Tool.RAW_JDBC, false, Report.RAW),
+            new Entrant(Tool.RAW_JDBC, true, RAW_CHECKSUMS), new Entrant(Tool.CAIRN, false, CAIRN));
 
     private final int runs;
 
@@ -87,14 +93,14 @@ final class SchemaBenchmark {
      * serves its warm runs.
      */
     private void coldAndWarm(TargetDatabase database, SchemaMix mix) throws Exception {
-        Map<Tool, Scratch> applied = new EnumMap<>(Tool.class);
+        Map<Entrant, Scratch> applied = new LinkedHashMap<>();
         int rounds = this.warmups + this.runs;
         for (int round = 0; round < rounds; round++) {
-            for (Tool tool : TOOLS) {
+            for (Entrant entrant : ENTRANTS) {
                 Scratch scratch = database.create();
-                boolean ok = measure(Scenario.COLD, database, mix, tool, scratch, round);
+                boolean ok = measure(Scenario.COLD, database, mix, entrant, scratch, round);
                 if (ok && round == rounds - 1) {
-                    applied.put(tool, scratch);
+                    applied.put(entrant, scratch);
                 }
                 else {
                     scratch.drop();
@@ -102,7 +108,7 @@ final class SchemaBenchmark {
             }
         }
         for (int round = 0; round < rounds; round++) {
-            for (Map.Entry<Tool, Scratch> entry : applied.entrySet()) {
+            for (Map.Entry<Entrant, Scratch> entry : applied.entrySet()) {
                 measure(Scenario.WARM, database, mix, entry.getKey(), entry.getValue(), round);
             }
         }
@@ -111,16 +117,18 @@ final class SchemaBenchmark {
         }
     }
 
-    private boolean measure(Scenario scenario, TargetDatabase database, SchemaMix mix, Tool tool, Scratch scratch,
-            int round) throws Exception {
+    private boolean measure(Scenario scenario, TargetDatabase database, SchemaMix mix, Entrant entrant,
+            Scratch scratch, int round) throws Exception {
+        Tool tool = entrant.tool();
         String kind = scenario.name().toLowerCase(Locale.ROOT);
-        String name = "schema-" + kind + "-" + database.id() + "-" + mix.size() + "-" + tool.id() + "-" + round;
+        String name = "schema-" + kind + "-" + database.id() + "-" + mix.size() + "-" + tool.id()
+                + (entrant.checksums() ? "-checksums" : "") + "-" + round;
         System.out.print(name + ": ");
         ChildJvm.Outcome outcome = this.jvm.run(name, Set.of(tool), List.of(),
                 List.of("-Dlogback.configurationFile=bench-logback.xml"), SchemaMeasurement.class,
-                List.of(tool.id(), kind, scratch.url(), Integer.toString(mix.size())));
-        String label = (tool == Tool.CAIRN) ? CAIRN : Report.RAW;
-        Samples samples = this.results.cell(scenario, database.label(), mix.size(), label);
+                List.of(tool.id(), kind, scratch.url(), Integer.toString(mix.size()),
+                        entrant.checksums() ? "checksums" : "plain"));
+        Samples samples = this.results.cell(scenario, database.label(), mix.size(), entrant.label());
         String problem = outcome.succeeded() ? verify(scratch, mix, tool.historyTable()) : outcome.failure();
         if (problem != null) {
             samples.fail(problem);
@@ -158,6 +166,15 @@ final class SchemaBenchmark {
         }
         System.out.println(name + ": " + outcome.values());
         return outcome.values();
+    }
+
+    /**
+     * One contender as the tables name it.
+     * @param tool the tool, whose jars its child gets
+     * @param checksums for raw JDBC, whether it validates checksums of its DDL
+     * @param label its name in the tables
+     */
+    private record Entrant(Tool tool, boolean checksums, String label) {
     }
 
 }

@@ -13,7 +13,8 @@ import dev.cairn.benchmarks.contender.Tool;
  * and the contender are built first, then the contender's migrate alone is timed. {@code fold} times the fold and
  * the comparison in memory instead, without a database (see {@link SchemaFold}).
  *
- * <p>Arguments: {@code <raw-jdbc|cairn> <cold|warm> <jdbc-url> <migrations>}, or {@code cairn fold - <migrations>}.
+ * <p>Arguments: {@code <raw-jdbc|cairn> <cold|warm> <jdbc-url> <migrations> [checksums]}, or
+ * {@code cairn fold - <migrations>}; {@code checksums} has raw JDBC record and validate the checksums of its DDL.
  */
 public final class SchemaMeasurement {
 
@@ -29,7 +30,7 @@ public final class SchemaMeasurement {
             System.exit(0);
         }
         try (HikariDataSource dataSource = Measurement.dataSource(args[2])) {
-            Contender contender = tool.createSchema(mix);
+            Contender contender = tool.createSchema(mix, args.length > 4 && args[4].equals("checksums"));
             long start = System.nanoTime();
             contender.migrate(dataSource);
             long nanos = System.nanoTime() - start;

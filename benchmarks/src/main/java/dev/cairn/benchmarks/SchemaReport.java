@@ -28,7 +28,7 @@ final class SchemaReport {
         StringBuilder targets = new StringBuilder("\n| target | database | N | measured | met |\n|---|---|---:|---|---|\n");
         for (TargetDatabase database : databases) {
             for (int size : sizes) {
-                for (String contender : List.of(Report.RAW, SchemaBenchmark.CAIRN)) {
+                for (String contender : List.of(Report.RAW, SchemaBenchmark.RAW_CHECKSUMS, SchemaBenchmark.CAIRN)) {
                     Samples cold = get(Scenario.COLD, database, size, contender);
                     Samples warm = get(Scenario.WARM, database, size, contender);
                     out.append("| ").append(database.label()).append(" | ").append(size).append(" | ")
@@ -40,7 +40,8 @@ final class SchemaReport {
                         .append(" | ").append((warm != null && warm.check() != null) ? warm.check() : "failed")
                         .append(" |\n");
                 }
-                targets.append(target(database, size));
+                targets.append(target(database, size, Report.RAW, false));
+                targets.append(target(database, size, SchemaBenchmark.RAW_CHECKSUMS, true));
             }
         }
         out.append(targets);
@@ -58,17 +59,19 @@ final class SchemaReport {
         return out.toString();
     }
 
-    private String target(TargetDatabase database, int size) {
+    private String target(TargetDatabase database, int size, String floor, boolean information) {
         Samples cairn = get(Scenario.WARM, database, size, SchemaBenchmark.CAIRN);
-        Samples raw = get(Scenario.WARM, database, size, Report.RAW);
-        String prefix = "| Warm N=" + size + ": schema migrations + declared schema within " + this.target
-                + "× raw JDBC | " + database.label() + " | " + size + " | ";
+        Samples raw = get(Scenario.WARM, database, size, floor);
+        String prefix = "| Warm N=" + size + ": schema migrations + declared schema within " + this.target + "× "
+                + (information ? floor + " (for information)" : floor) + " | " + database.label() + " | " + size
+                + " | ";
         if (cairn == null || raw == null) {
             return prefix + "not measured | n/a |\n";
         }
         double ratio = cairn.median() / raw.median();
         return prefix + String.format(Locale.ROOT, "%.2f× (%s vs %s ms)", ratio, Report.millis(cairn.median()),
-                Report.millis(raw.median())) + " | " + ((ratio <= this.target) ? "yes" : "**no**") + " |\n";
+                Report.millis(raw.median())) + " | " + (information ? "for information"
+                        : (ratio <= this.target) ? "yes" : "**no**") + " |\n";
     }
 
     private @Nullable Samples get(Scenario scenario, TargetDatabase database, int size, String contender) {

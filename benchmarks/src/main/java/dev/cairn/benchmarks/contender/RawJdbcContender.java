@@ -1,15 +1,21 @@
 package dev.cairn.benchmarks.contender;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The floor every tool is compared with: plain JDBC on one connection, a history table like Cairn's, and for each
@@ -25,7 +31,7 @@ final class RawJdbcContender implements Contender {
             + " success BOOLEAN NOT NULL)";
 
     private static final String INSERT_HISTORY = "INSERT INTO bench_history (version, description, type, checksum,"
-            + " installed_on, installed_by, execution_time, success) VALUES (?, ?, 'JAVA', NULL, CURRENT_TIMESTAMP,"
+            + " installed_on, installed_by, execution_time, success) VALUES (?, ?, 'JAVA', ?, CURRENT_TIMESTAMP,"
             + " ?, ?, ?)";
 
     private static final long LOCK_KEY = 7_317_001L;
@@ -36,23 +42,29 @@ final class RawJdbcContender implements Contender {
 
     private final boolean concurrent;
 
+    private final boolean checksums;
+
     RawJdbcContender(Workload workload, boolean concurrent) {
-        this(workload.size(), false, concurrent);
+        this(workload.size(), false, concurrent, false);
     }
 
-    private RawJdbcContender(int size, boolean schemaMix, boolean concurrent) {
+    private RawJdbcContender(int size, boolean schemaMix, boolean concurrent, boolean checksums) {
         this.size = size;
         this.schemaMix = schemaMix;
         this.concurrent = concurrent;
+        this.checksums = checksums;
     }
 
     /**
      * Raw JDBC applying the DDL of the schema migrations, one transaction with its history row each.
      * @param mix the migrations
+     * @param checksums whether each history row records the CRC-32 of the migration's statements, and a warm start
+     * builds every migration's statements and compares them with it, as the SQL scripts' floor checksums its
+     * scripts: the least a tool that detects an edited migration must do
      * @return the contender
      */
-    static Contender schema(SchemaMix mix) {
-        return new RawJdbcContender(mix.size(), true, false);
+    static Contender schema(SchemaMix mix, boolean checksums) {
+        return new RawJdbcContender(mix.size(), true, false, checksums);
     }
 
     @Override
@@ -77,7 +89,7 @@ final class RawJdbcContender implements Contender {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             execute(connection, CREATE_HISTORY);
-            Map<Long, String> applied = applied(connection);
+            Map<Long, Recorded> applied = applied(connection);
             String user = connection.getMetaData().getUserName();
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement();
@@ -85,10 +97,15 @@ final class RawJdbcContender implements Contender {
                 for (int version = 1; version <= this.size; version++) {
                     String description = this.schemaMix ? SchemaMix.description(version)
                             : Workload.description(version);
-                    String recorded = applied.get((long) version);
+                    Recorded recorded = applied.get((long) version);
                     if (recorded != null) {
-                        if (!recorded.equals(description)) {
-                            throw new IllegalStateException("Migration " + version + " was recorded as " + recorded);
+                        if (!recorded.description().equals(description)) {
+                            throw new IllegalStateException("Migration " + version + " was recorded as "
+                                    + recorded.description());
+                        }
+                        if (this.checksums && !Objects.equals(recorded.checksum(),
+                                checksum(SchemaMix.statements(version)))) {
+                            throw new IllegalStateException("Migration " + version + " was changed");
                         }
                         continue;
                     }
@@ -100,9 +117,15 @@ final class RawJdbcContender implements Contender {
                     }
                     insert.setLong(1, version);
                     insert.setString(2, description);
-                    insert.setString(3, (user != null) ? user : "bench");
-                    insert.setInt(4, (int) ((System.nanoTime() - start) / 1_000_000));
-                    insert.setBoolean(5, true);
+                    if (this.checksums) {
+                        insert.setInt(3, checksum(statements));
+                    }
+                    else {
+                        insert.setNull(3, Types.INTEGER);
+                    }
+                    insert.setString(4, (user != null) ? user : "bench");
+                    insert.setInt(5, (int) ((System.nanoTime() - start) / 1_000_000));
+                    insert.setBoolean(6, true);
                     insert.executeUpdate();
                     connection.commit();
                 }
@@ -117,19 +140,32 @@ final class RawJdbcContender implements Contender {
         }
     }
 
-    private static Map<Long, String> applied(Connection connection) throws SQLException {
-        Map<Long, String> applied = new HashMap<>();
+    private static Map<Long, Recorded> applied(Connection connection) throws SQLException {
+        Map<Long, Recorded> applied = new HashMap<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(
-                        "SELECT version, description, success FROM bench_history ORDER BY version")) {
+                        "SELECT version, description, success, checksum FROM bench_history ORDER BY version")) {
             while (rs.next()) {
                 if (!rs.getBoolean(3)) {
                     throw new IllegalStateException("Migration " + rs.getLong(1) + " failed earlier");
                 }
-                applied.put(rs.getLong(1), rs.getString(2));
+                int checksum = rs.getInt(4);
+                applied.put(rs.getLong(1), new Recorded(rs.getString(2), rs.wasNull() ? null : checksum));
             }
         }
         return applied;
+    }
+
+    private static int checksum(List<String> statements) {
+        CRC32 crc = new CRC32();
+        for (String sql : statements) {
+            crc.update(sql.getBytes(StandardCharsets.UTF_8));
+            crc.update('\n');
+        }
+        return (int) crc.getValue();
+    }
+
+    private record Recorded(String description, @Nullable Integer checksum) {
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

@@ -100,11 +100,12 @@ public enum Tool {
     /**
      * Builds the contender of the schema benchmark, raw JDBC or Cairn; building is not timed.
      * @param mix the schema migrations
+     * @param checksums for raw JDBC, whether it records the checksums of its DDL and validates them when warm
      * @return the contender
      */
-    public Contender createSchema(SchemaMix mix) {
+    public Contender createSchema(SchemaMix mix, boolean checksums) {
         return switch (this) {
-            case RAW_JDBC -> RawJdbcContender.schema(mix);
+            case RAW_JDBC -> RawJdbcContender.schema(mix, checksums);
             case CAIRN -> new CairnSchemaContender(mix);
             default -> throw new IllegalArgumentException("The schema benchmark has no " + this.label);
         };
