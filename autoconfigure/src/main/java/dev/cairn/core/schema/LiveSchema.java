@@ -97,47 +97,28 @@ public final class LiveSchema {
     }
 
     /**
-     * The tables a snapshot keeps, asked once per catalog row: the patterns are split once, and a run of rows of one
-     * table is answered from the last answer.
+     * The tables a snapshot keeps, asked once per catalog row: a run of rows of one table is answered from the last
+     * answer of {@link #isExcluded}.
      */
     private static final class Included implements Predicate<String> {
 
-        private final Set<String> names;
-
-        private final List<String> prefixes = new ArrayList<>();
+        private final Set<String> excluded;
 
         private @Nullable String lastTable;
 
         private boolean lastAnswer;
 
         Included(Set<String> excluded) {
-            this.names = excluded;
-            for (String pattern : excluded) {
-                if (pattern.endsWith("*")) {
-                    this.prefixes.add(pattern.substring(0, pattern.length() - 1));
-                }
-            }
+            this.excluded = excluded;
         }
 
         @Override
         public boolean test(String table) {
             if (!table.equals(this.lastTable)) {
                 this.lastTable = table;
-                this.lastAnswer = !excluded(Normalize.name(table));
+                this.lastAnswer = !isExcluded(table, this.excluded);
             }
             return this.lastAnswer;
-        }
-
-        private boolean excluded(String name) {
-            if (name.startsWith("sqlite_") || this.names.contains(name)) {
-                return true;
-            }
-            for (String prefix : this.prefixes) {
-                if (name.startsWith(prefix)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
     }
