@@ -154,7 +154,11 @@ public class MigrationRunner {
         try {
             database = database();
             boolean baselineSignature = (this.settings.drift() == DriftMode.FAIL) && failOnDrift(database);
-            MigrationPlan plan = MigrationPlan.resolve(sources(true).resolvers());
+            Sources sources = sources(true);
+            if (sources.declared() != null && this.settings.drift() != DriftMode.OFF) {
+                sources.declared().trust(new SignatureTable(database).readDeclared());
+            }
+            MigrationPlan plan = MigrationPlan.resolve(sources.resolvers());
             if (this.settings.resetOnIncompatible() && DevelopmentReset.resetIfIncompatible(this, database, plan)) {
                 this.cachedStatus = null;
             }
@@ -256,10 +260,19 @@ public class MigrationRunner {
     SchemaDrift drift() {
         SchemaDrift drift = this.drift;
         if (drift == null) {
-            drift = new SchemaDrift(database(), this.gate.tables());
+            drift = new SchemaDrift(database(), this.gate.tables(), this::checkedDeclaration);
             this.drift = drift;
         }
         return drift;
+    }
+
+    /**
+     * The digest of the declared schema and schema migrations the last resolve checked, which a recorded signature
+     * keeps so that the next start with the same ones need not fold them again.
+     */
+    private @Nullable Long checkedDeclaration() {
+        Sources sources = this.sources;
+        return (sources != null && sources.declared() != null) ? sources.declared().checked() : null;
     }
 
     MigrateResult upToDate(MigrationPlan plan, AppliedHistory history, long start) {
@@ -568,10 +581,12 @@ public class MigrationRunner {
                 resolvers.add(scripts);
                 callbacks.addAll(scripts.callbacks());
             }
+            DeclaredSchemaResolver declared = null;
             if (this.declaredSchema != null) {
-                resolvers = new ArrayList<>(List.of(new DeclaredSchemaResolver(resolvers, this.declaredSchema)));
+                declared = new DeclaredSchemaResolver(resolvers, this.declaredSchema);
+                resolvers = new ArrayList<>(List.of(declared));
             }
-            sources = new Sources(List.copyOf(resolvers), new Callbacks(callbacks), scripts);
+            sources = new Sources(List.copyOf(resolvers), new Callbacks(callbacks), scripts, declared);
             this.sources = sources;
         }
         return sources;
@@ -648,7 +663,7 @@ public class MigrationRunner {
     }
 
     private record Sources(List<MigrationResolver> resolvers, Callbacks callbacks,
-            @Nullable SqlMigrationResolver scripts) {
+            @Nullable SqlMigrationResolver scripts, @Nullable DeclaredSchemaResolver declared) {
     }
 
     /**

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.cairn.core.Database;
 import dev.cairn.core.SignatureTable;
@@ -28,8 +29,12 @@ final class SchemaDrift {
 
     private final SignatureTable table;
 
-    SchemaDrift(Database database, Set<String> backgroundTables) {
+    /** The digest of the declared schema and schema migrations checked last, kept with each recorded signature. */
+    private final Supplier<@Nullable Long> declared;
+
+    SchemaDrift(Database database, Set<String> backgroundTables, Supplier<@Nullable Long> declared) {
         this.database = database;
+        this.declared = declared;
         this.excluded = LiveSchema.cairnTables(database.settings(), backgroundTables);
         this.table = new SignatureTable(database);
     }
@@ -121,7 +126,7 @@ final class SchemaDrift {
     void record(@Nullable Version version) {
         try {
             SchemaSnapshot snapshot = live();
-            this.table.write(snapshot, version);
+            this.table.write(snapshot, version, this.declared.get());
             if (logger.isDebugEnabled()) {
                 logger.debug("Recorded schema signature " + snapshot.hash() + " of " + snapshot.tables().size()
                         + " tables in " + this.table.name().qualified());

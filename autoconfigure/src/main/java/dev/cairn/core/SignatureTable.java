@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Set;
 
 import dev.cairn.Version;
 import dev.cairn.core.schema.SchemaSnapshot;
@@ -14,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The table that keeps the schema's signature: one row with the snapshot of the schema Cairn left after its last
- * run, its hash, the version it was taken at and when. It is named after the history table, with
- * {@code _signature}, and created on first write, which is always made under the migration lock.
+ * run, its hash, the version it was taken at and when, and the digest of the declared schema and schema migrations
+ * that run checked to agree (so that a start with the same ones need not fold them again). It is named after the
+ * history table, with {@code _signature}, and created on first write, which is always made under the migration lock.
  */
 public final class SignatureTable {
 
@@ -46,13 +49,62 @@ public final class SignatureTable {
             if (!this.name.exists(connection)) {
                 return null;
             }
-            try (Statement statement = connection.createStatement();
-                    ResultSet rs = statement.executeQuery("SELECT hash, version, recorded_on FROM "
-                            + this.name.qualified())) {
-                return rs.next() ? new Recorded(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)))
-                        : null;
-            }
+            return read(connection);
         }
+    }
+
+    /**
+     * The digest of the declared schema and schema migrations that the last recording run checked to agree, read
+     * at every start that has a declared schema: {@code null} when the table is missing or holds none.
+     * @return the digest
+     */
+    public @Nullable Long readDeclared() {
+        try (Connection connection = this.database.dataSource().getConnection()) {
+            // Where a failed statement is logged by the server, asked first; elsewhere the query tells.
+            if (this.database.dialect().logsFailedStatements() && !this.name.exists(connection)) {
+                return null;
+            }
+            Recorded recorded = read(connection);
+            return (recorded != null) ? recorded.declared() : null;
+        }
+        catch (SQLException | RuntimeException ex) {
+            // Missing, or unreadable: the declared schema is then checked again, which is never wrong.
+            return null;
+        }
+    }
+
+    private @Nullable Recorded read(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT hash, version, recorded_on, declared FROM "
+                        + this.name.qualified())) {
+            if (!rs.next()) {
+                return null;
+            }
+            long declared = rs.getLong(4);
+            return new Recorded(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                    rs.wasNull() ? null : declared);
+        }
+        catch (SQLException ex) {
+            if (!hasDeclaredColumn(connection)) {
+                return readWithoutDeclared(connection);
+            }
+            throw ex;
+        }
+    }
+
+    // A table written before it kept the digest: read as it is, and replaced by the next write.
+    private @Nullable Recorded readWithoutDeclared(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT hash, version, recorded_on FROM "
+                        + this.name.qualified())) {
+            return rs.next() ? new Recorded(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                    null) : null;
+        }
+    }
+
+    private boolean hasDeclaredColumn(Connection connection) throws SQLException {
+        Set<String> columns = this.name.columns(connection);
+        return columns.isEmpty() || columns.contains("declared");
     }
 
     /**
@@ -69,19 +121,33 @@ public final class SignatureTable {
     }
 
     /**
-     * Replaces the recorded signature, in one transaction, creating the table when it is missing.
+     * Replaces the recorded signature, in one transaction, creating the table when it is missing (and again when it
+     * was created before it kept the digest of the declared schema).
      * @param snapshot the schema as it is now
      * @param version the current version, or {@code null}
+     * @param declared the digest of the declared schema and schema migrations this run checked to agree, or
+     * {@code null} when there is none
      * @throws SQLException when it cannot be written
      */
-    public void write(SchemaSnapshot snapshot, @Nullable Version version) throws SQLException {
+    public void write(SchemaSnapshot snapshot, @Nullable Version version, @Nullable Long declared)
+            throws SQLException {
         Dialect dialect = this.database.dialect();
         try (Connection connection = this.database.dataSource().getConnection()) {
-            if (!this.name.exists(connection)) {
+            boolean exists = this.name.exists(connection);
+            if (exists && !hasDeclaredColumn(connection)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TABLE " + this.name.qualified());
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+                exists = false;
+            }
+            if (!exists) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE TABLE " + this.name.qualified() + " (hash VARCHAR(64) NOT NULL,"
                             + " snapshot " + dialect.largeTextType() + " NOT NULL, version VARCHAR(50),"
-                            + " recorded_on BIGINT NOT NULL)");
+                            + " recorded_on BIGINT NOT NULL, declared BIGINT)");
                 }
                 if (!connection.getAutoCommit()) {
                     connection.commit();
@@ -91,12 +157,18 @@ public final class SignatureTable {
             connection.setAutoCommit(false);
             try (Statement delete = connection.createStatement();
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.name.qualified()
-                            + " (hash, snapshot, version, recorded_on) VALUES (?, ?, ?, ?)")) {
+                            + " (hash, snapshot, version, recorded_on, declared) VALUES (?, ?, ?, ?, ?)")) {
                 delete.executeUpdate("DELETE FROM " + this.name.qualified());
                 insert.setString(1, snapshot.hash());
                 insert.setString(2, snapshot.text());
                 insert.setString(3, (version != null) ? version.toString() : null);
                 insert.setLong(4, System.currentTimeMillis());
+                if (declared != null) {
+                    insert.setLong(5, declared);
+                }
+                else {
+                    insert.setNull(5, Types.BIGINT);
+                }
                 insert.executeUpdate();
                 connection.commit();
             }
@@ -116,8 +188,9 @@ public final class SignatureTable {
      * @param hash the checksum of the snapshot's text
      * @param version the version it was taken at, or {@code null}
      * @param recordedOn when it was taken
+     * @param declared the digest of the declared schema and schema migrations that run checked, or {@code null}
      */
-    public record Recorded(String hash, @Nullable String version, Instant recordedOn) {
+    public record Recorded(String hash, @Nullable String version, Instant recordedOn, @Nullable Long declared) {
 
     }
 

@@ -237,6 +237,24 @@ abstract class AbstractSchemaSignatureTests {
         assertThat(runner.schemaSignature().hash()).isEqualTo(snapshot(this.database).hash());
     }
 
+    @Test
+    void aSignatureTableOfAnEarlierLayoutIsReadAsItIsAndReplacedByTheNextRun() {
+        runner(DriftMode.WARN, CREATE_TODOS).migrate();
+        String hash = runner(DriftMode.WARN, CREATE_TODOS).schemaSignature().hash();
+        // as earlier builds created it, without the digest of a declared schema
+        this.database.jdbc().execute("ALTER TABLE cairn_migrations_signature DROP COLUMN declared");
+        SchemaSignature signature = runner(DriftMode.FAIL, CREATE_TODOS).schemaSignature();
+        assertThat(signature.hash()).isEqualTo(hash);
+        assertThat(signature.drift()).isEmpty();
+        assertThat(runner(DriftMode.FAIL, CREATE_TODOS).migrate().applied()).isEmpty();
+        MigrationRunner runner = runner(DriftMode.WARN, CREATE_TODOS, ADD_NOTES);
+        runner.migrate();
+        assertThat(runner.schemaSignature().hash()).isEqualTo(snapshot(this.database).hash());
+        assertThat(this.database.jdbc().queryForList("SELECT declared FROM cairn_migrations_signature"))
+            .as("recreated with the column, empty without a declared schema").hasSize(1)
+            .allSatisfy((row) -> assertThat(row.values()).containsOnlyNulls());
+    }
+
     private void changeOutsideMigrations() {
         this.database.jdbc().execute(addColumn("todos", "done"));
         this.database.jdbc().execute("CREATE TABLE audit (id INTEGER)");

@@ -106,6 +106,28 @@ abstract class AbstractDeclaredSchemaTests {
     }
 
     @Test
+    void aRunRecordsTheDigestOfWhatItCheckedAndAChangeIsCheckedAgain() {
+        runner(DeclaredSchema.of(1, TODOS), CREATE_TODOS).migrate();
+        Long first = recordedDigest();
+        assertThat(first).isNotNull();
+        assertThat(runner(DeclaredSchema.of(1, TODOS), CREATE_TODOS).migrate().applied()).isEmpty();
+        assertThat(recordedDigest()).as("nothing applied, nothing recorded").isEqualTo(first);
+        // A declaration that the recorded digest does not cover is folded and compared again.
+        assertThatExceptionOfType(MigrationException.class)
+            .isThrownBy(runner(DeclaredSchema.of(2, TODOS), CREATE_TODOS,
+                    schema(2, "Add priority", addColumns("todos", column("priority").integer())))::migrate)
+            .withMessageContaining("migration 2 adds column todos.priority, which the declared schema lacks");
+        runner(DeclaredSchema.of(2, table("todos", column("id").bigint().primaryKey(),
+                column("title").varchar(200).notNull(), column("priority").integer())), CREATE_TODOS,
+                schema(2, "Add priority", addColumns("todos", column("priority").integer()))).migrate();
+        assertThat(recordedDigest()).isNotNull().isNotEqualTo(first);
+    }
+
+    private Long recordedDigest() {
+        return this.database.jdbc().queryForObject("SELECT declared FROM cairn_migrations_signature", Long.class);
+    }
+
+    @Test
     void aMigrationThatAddsWhatTheDeclarationLacksIsNamed() {
         assertThatExceptionOfType(MigrationException.class)
             .isThrownBy(runner(DeclaredSchema.of(2, TODOS), CREATE_TODOS,

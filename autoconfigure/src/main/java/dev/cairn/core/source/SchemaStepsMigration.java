@@ -46,13 +46,35 @@ public final class SchemaStepsMigration implements ExecutableMigration {
 
     private final List<Step> steps;
 
+    /** The checksum of the steps, when it is the migration's own; otherwise computed when first asked for. */
+    private @Nullable Integer stepsChecksum;
+
     SchemaStepsMigration(String beanName, SchemaMigration bean) {
         this.steps = List.copyOf(bean.steps());
         // The steps are read once: the default checksum is theirs, and building them twice costs a start with many
         // schema migrations more than anything else it does.
-        Integer checksum = OWN_CHECKSUM.get(bean.getClass()) ? bean.checksum()
-                : SchemaMigration.checksumOf(this.steps);
+        Integer checksum;
+        if (OWN_CHECKSUM.get(bean.getClass())) {
+            checksum = bean.checksum();
+        }
+        else {
+            checksum = SchemaMigration.checksumOf(this.steps);
+            this.stepsChecksum = checksum;
+        }
         this.bean = new JavaMigration(beanName, bean, checksum);
+    }
+
+    /**
+     * The checksum of the steps ({@link SchemaMigration#checksumOf}), whatever checksum the migration records.
+     * @return the checksum
+     */
+    public int stepsChecksum() {
+        Integer checksum = this.stepsChecksum;
+        if (checksum == null) {
+            checksum = SchemaMigration.checksumOf(this.steps);
+            this.stepsChecksum = checksum;
+        }
+        return checksum;
     }
 
     /**
