@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.cairn.core.sql.SqlStatement;
@@ -111,26 +110,88 @@ public final class SqlChanges {
         }
     }
 
-    private static Change classify(String sql, int line, SqlSyntax syntax, Parser parser) {
-        String text = LEADING_COMMENTS.matcher(sql).replaceFirst("").strip();
-        Named named = new Named(line, text);
+    /**
+     * Whether every statement only adds, as {@link #of} would classify them, without writing what each one is: every
+     * applied script records it, and a message is needed only when the policy refuses one.
+     * @param statements the statements, as split for running
+     * @param syntax the database's syntax
+     * @return whether all of them are additive
+     */
+    public static boolean allAdditive(List<SqlStatement> statements, SqlSyntax syntax) {
+        Parser parser = null;
+        try {
+            for (SqlStatement statement : statements) {
+                String effect = quickEffect(withoutLeadingComments(statement.sql()));
+                if (effect == UNIQUE_INDEX) {
+                    return false;
+                }
+                if (effect == null) {
+                    parser = (parser != null) ? parser : new Parser();
+                    if (!classify(statement.sql(), statement.line(), syntax, parser).additive()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        finally {
+            if (parser != null) {
+                parser.close();
+            }
+        }
+    }
+
+    private static final String UNIQUE_INDEX = "creates a unique index";
+
+    /**
+     * What a statement of the kinds nearly every script is made of does, recognised by its beginning.
+     * @return the effect, or {@code null} when the parser must read the statement
+     */
+    private static @Nullable String quickEffect(String text) {
         if (HARMLESS.matcher(text).matches()) {
-            return Change.additive(named.what("changes a setting or maintains the database"));
+            return "changes a setting or maintains the database";
         }
         if (DATA.matcher(text).matches()) {
-            return Change.additive(named.what("inserts data"));
+            return "inserts data";
         }
         if (CREATES_TABLE.matcher(text).lookingAt()) {
-            return Change.additive(named.what("creates a table"));
+            return "creates a table";
         }
         if (CREATES_INDEX.matcher(text).lookingAt()) {
-            return Change.additive(named.what("creates an index"));
+            return "creates an index";
         }
         if (CREATES_UNIQUE_INDEX.matcher(text).lookingAt()) {
-            return Change.breaking(named.what("creates a unique index"), CONSTRAINT);
+            return UNIQUE_INDEX;
         }
         if (CHANGES_DATA.matcher(text).lookingAt()) {
-            return Change.additive(named.what("reads or changes data, not the schema"));
+            return "reads or changes data, not the schema";
+        }
+        return null;
+    }
+
+    private static String withoutLeadingComments(String sql) {
+        // Most statements start with a keyword: the pattern only for those that may start with a comment.
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '-' || c == '/') {
+                return LEADING_COMMENTS.matcher(sql).replaceFirst("").strip();
+            }
+            if (!Character.isWhitespace(c)) {
+                return sql.strip();
+            }
+        }
+        return "";
+    }
+
+    private static Change classify(String sql, int line, SqlSyntax syntax, Parser parser) {
+        String text = withoutLeadingComments(sql);
+        Named named = new Named(line, text);
+        String effect = quickEffect(text);
+        if (effect == UNIQUE_INDEX) {
+            return Change.breaking(named.what(effect), CONSTRAINT);
+        }
+        if (effect != null) {
+            return Change.additive(named.what(effect));
         }
         Statement statement;
         try {
@@ -233,10 +294,12 @@ public final class SqlChanges {
 
         private static final int MAX = 120;
 
+        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+        private static final Pattern END = Pattern.compile(";\\s*$");
+
         String what(String effect) {
-            String oneLine = this.text.replaceAll("\\s+", " ");
-            Matcher end = Pattern.compile(";\\s*$").matcher(oneLine);
-            oneLine = end.replaceFirst("");
+            String oneLine = END.matcher(WHITESPACE.matcher(this.text).replaceAll(" ")).replaceFirst("");
             if (oneLine.length() > MAX) {
                 oneLine = oneLine.substring(0, MAX - 3) + "...";
             }

@@ -159,6 +159,22 @@ public final class SqlMigration implements ExecutableMigration {
     }
 
     /**
+     * Whether the script only adds, as {@link #changes()} would say, without writing what each statement is: every
+     * applied script records it.
+     * @return whether it is additive
+     */
+    @Override
+    public boolean additive() {
+        List<Change> changes = this.changes;
+        if (changes != null) {
+            return breakingReason() == null && Change.allAdditive(changes);
+        }
+        Statements statements = statements();
+        return statements.breakingReason() == null
+                && (statements.additive() || SqlChanges.allAdditive(statements.list(), this.syntax));
+    }
+
+    /**
      * The reason on the {@code -- cairn:breaking <reason>} line at the top of the script.
      * @return the reason, or {@code null}
      */

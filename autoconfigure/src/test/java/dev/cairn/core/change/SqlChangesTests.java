@@ -44,9 +44,11 @@ class SqlChangesTests {
             MYSQL      | ALTER TABLE todos ADD INDEX todos_priority (priority)
             MYSQL      | CREATE TABLE todos (id BIGINT AUTO_INCREMENT PRIMARY KEY, title VARCHAR(200)) ENGINE=InnoDB
             MYSQL      | REPLACE INTO todos (id, title) VALUES (1, 'a')
+            SQLITE     | /* notes */ CREATE TABLE notes (id INTEGER PRIMARY KEY)
             """)
     void additiveStatements(SqlSyntax syntax, String sql) {
         assertThat(SqlChanges.classify(sql, 1, syntax).kind()).isEqualTo(Kind.ADDITIVE);
+        assertThat(SqlChanges.allAdditive(List.of(new SqlStatement(sql, 1, true)), syntax)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -78,6 +80,8 @@ class SqlChangesTests {
         assertThat(change.kind()).isEqualTo(Kind.BREAKING);
         assertThat(change.what()).startsWith("statement at line 7 " + effect).endsWith(sql);
         assertThat(change.advice()).isNotBlank();
+        assertThat(SqlChanges.allAdditive(List.of(new SqlStatement("INSERT INTO a VALUES (1)", 1, true),
+                new SqlStatement(sql, 7, true)), syntax)).isFalse();
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -92,6 +96,7 @@ class SqlChangesTests {
         Change change = SqlChanges.classify(sql, 2, syntax);
         assertThat(change.kind()).isEqualTo(Kind.UNCLASSIFIED);
         assertThat(change.advice()).contains("-- cairn:breaking");
+        assertThat(SqlChanges.allAdditive(List.of(new SqlStatement(sql, 2, true)), syntax)).isFalse();
     }
 
     @Test
@@ -102,6 +107,8 @@ class SqlChangesTests {
             .containsExactly("statement at line 1 creates a table: CREATE TABLE a (id INT)",
                     "statement at line 4 drops a table: DROP TABLE b");
         assertThat(Change.allAdditive(changes)).isFalse();
+        assertThat(SqlChanges.allAdditive(List.of(new SqlStatement("-- the table\nCREATE TABLE a (id INT)", 1, true)),
+                SqlSyntax.H2)).isTrue();
     }
 
 }
