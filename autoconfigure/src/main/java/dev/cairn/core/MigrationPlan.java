@@ -120,12 +120,21 @@ public final class MigrationPlan {
             problems.add(migration.origin() + " has version " + declared + "; versions must be positive");
         }
         // A script's description comes from its file name, which Flyway allows to have none (V6.sql).
-        if ((description == null || description.isBlank()) && java) {
+        if (java && (description == null || blank(description))) {
             problems.add(name(migration) + " has a blank description");
         }
         else if (description != null && description.length() > MAX_DESCRIPTION) {
             problems.add(name(migration) + " has a description longer than " + MAX_DESCRIPTION + " characters");
         }
+    }
+
+    // Nearly every description starts with a letter: the JDK's scan only for those that may not.
+    private static boolean blank(String description) {
+        if (description.isEmpty()) {
+            return true;
+        }
+        char first = description.charAt(0);
+        return (first <= ' ' || first >= 0x80) && description.isBlank();
     }
 
     private static String name(ExecutableMigration migration) {

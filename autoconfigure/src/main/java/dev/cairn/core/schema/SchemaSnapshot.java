@@ -2,15 +2,14 @@ package dev.cairn.core.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -28,13 +27,35 @@ public final class SchemaSnapshot {
 
 
     /**
-     * {@link Order#BY_TABLE_KIND_NAME} as one string per object, compared by the JDK's own compiled {@link String#compareTo}: a run
-     * records the snapshot of thousands of objects, mostly before the JIT has compiled a comparator of Cairn's.
-     * The table and the name are separated by a character below any that a name holds, so a table that is a prefix
-     * of another still sorts first.
+     * The order of a snapshot's objects, by table, then kind, then name, as one string per object compared by the
+     * JDK's own compiled {@link String#compareTo}: a run records the snapshot of thousands of objects, mostly before the
+     * JIT has compiled a comparator of Cairn's. The table and the name are separated by a character below any that a
+     * name holds, so a table that is a prefix of another still sorts first.
      */
     private static String sortKey(SchemaObject object) {
         return object.table() + '\u0001' + (char) ('0' + object.kind().ordinal()) + object.name();
+    }
+
+    /**
+     * The objects in the order of {@link #sortKey}, the first given of those with the same key only. A stable sort of
+     * an array rather than a sorted map: readers give the objects in a few sorted runs, which it merges in linear time.
+     */
+    private static List<SchemaObject> sorted(Collection<SchemaObject> objects) {
+        Sorted[] sorted = new Sorted[objects.size()];
+        int i = 0;
+        for (SchemaObject object : objects) {
+            sorted[i++] = new Sorted(sortKey(object), object);
+        }
+        Arrays.sort(sorted);
+        List<SchemaObject> result = new ArrayList<>(sorted.length);
+        String previous = null;
+        for (Sorted each : sorted) {
+            if (!each.key.equals(previous)) {
+                result.add(each.object);
+                previous = each.key;
+            }
+        }
+        return result;
     }
 
     private final Map<String, SchemaObject> objects;
@@ -42,13 +63,9 @@ public final class SchemaSnapshot {
     private final String text;
 
     private SchemaSnapshot(Collection<SchemaObject> objects) {
-        Map<String, SchemaObject> bySortKey = new TreeMap<>();
-        for (SchemaObject object : objects) {
-            bySortKey.putIfAbsent(sortKey(object), object);
-        }
         Map<String, SchemaObject> byKey = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
-        for (SchemaObject object : bySortKey.values()) {
+        for (SchemaObject object : sorted(objects)) {
             String key = object.key();
             if (byKey.putIfAbsent(key, object) == null) {
                 text.append(object.line(key)).append('\n');
@@ -157,9 +174,8 @@ public final class SchemaSnapshot {
         Set<String> tablesThere = other.tables();
         List<SchemaObject> all = new ArrayList<>(this.objects.values());
         other.objects.values().stream().filter((object) -> !this.objects.containsKey(object.key())).forEach(all::add);
-        all.sort(Order.BY_TABLE_KIND_NAME);
         List<String> differences = new ArrayList<>();
-        for (SchemaObject object : all) {
+        for (SchemaObject object : sorted(all)) {
             boolean wholeTable = object.kind() == Kind.TABLE;
             if (!wholeTable && (!tablesHere.contains(object.table()) || !tablesThere.contains(object.table()))) {
                 continue;
@@ -304,14 +320,23 @@ public final class SchemaSnapshot {
     }
 
     /**
-     * The order of a snapshot's objects, by table, then kind, then name; in a class of its own so that a run that only
-     * records a snapshot links none of its lambdas.
+     * An object and its sort key.
      */
-    private static final class Order {
+    private static final class Sorted implements Comparable<Sorted> {
 
-        static final Comparator<SchemaObject> BY_TABLE_KIND_NAME = Comparator.comparing(SchemaObject::table)
-            .thenComparing(SchemaObject::kind)
-            .thenComparing(SchemaObject::name);
+        final String key;
+
+        final SchemaObject object;
+
+        Sorted(String key, SchemaObject object) {
+            this.key = key;
+            this.object = object;
+        }
+
+        @Override
+        public int compareTo(Sorted other) {
+            return this.key.compareTo(other.key);
+        }
 
     }
 
