@@ -11,7 +11,6 @@ import java.util.Set;
 
 import dev.cairn.Version;
 import dev.cairn.core.schema.SchemaSnapshot;
-import dev.cairn.dialect.Dialect;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,31 +73,28 @@ public final class SignatureTable {
     }
 
     private @Nullable Recorded read(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT hash, version, recorded_on, declared FROM "
-                        + this.name.qualified())) {
-            if (!rs.next()) {
-                return null;
-            }
-            long declared = rs.getLong(4);
-            return new Recorded(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                    rs.wasNull() ? null : declared);
+        try {
+            return read(connection, true);
         }
         catch (SQLException ex) {
             if (!hasDeclaredColumn(connection)) {
-                return readWithoutDeclared(connection);
+                // A table written before it kept the digest: read as it is, and replaced by the next write.
+                return read(connection, false);
             }
             throw ex;
         }
     }
 
-    // A table written before it kept the digest: read as it is, and replaced by the next write.
-    private @Nullable Recorded readWithoutDeclared(Connection connection) throws SQLException {
+    private @Nullable Recorded read(Connection connection, boolean withDeclared) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT hash, version, recorded_on FROM "
-                        + this.name.qualified())) {
-            return rs.next() ? new Recorded(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                    null) : null;
+                ResultSet rs = statement.executeQuery("SELECT hash, version, recorded_on"
+                        + (withDeclared ? ", declared" : "") + " FROM " + this.name.qualified())) {
+            if (!rs.next()) {
+                return null;
+            }
+            long declared = withDeclared ? rs.getLong(4) : 0;
+            return new Recorded(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                    (!withDeclared || rs.wasNull()) ? null : declared);
         }
     }
 
@@ -131,54 +127,66 @@ public final class SignatureTable {
      */
     public void write(SchemaSnapshot snapshot, @Nullable Version version, @Nullable Long declared)
             throws SQLException {
-        Dialect dialect = this.database.dialect();
         try (Connection connection = this.database.dataSource().getConnection()) {
-            boolean exists = this.name.exists(connection);
-            if (exists && !hasDeclaredColumn(connection)) {
+            if (!this.name.exists(connection)) {
+                create(connection);
+            }
+            try {
+                replace(connection, snapshot, version, declared);
+            }
+            catch (SQLException ex) {
+                if (hasDeclaredColumn(connection)) {
+                    throw ex;
+                }
+                // Created before it kept the digest: made again, as the one row it holds is replaced anyway. Asked
+                // only after a failed write, so that every other run writes without reading the catalog.
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("DROP TABLE " + this.name.qualified());
                 }
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
-                }
-                exists = false;
+                create(connection);
+                replace(connection, snapshot, version, declared);
             }
-            if (!exists) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE TABLE " + this.name.qualified() + " (hash VARCHAR(64) NOT NULL,"
-                            + " snapshot " + dialect.largeTextType() + " NOT NULL, version VARCHAR(50),"
-                            + " recorded_on BIGINT NOT NULL, declared BIGINT)");
-                }
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
-                }
+        }
+    }
+
+    private void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + this.name.qualified() + " (hash VARCHAR(64) NOT NULL, snapshot "
+                    + this.database.dialect().largeTextType() + " NOT NULL, version VARCHAR(50),"
+                    + " recorded_on BIGINT NOT NULL, declared BIGINT)");
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
+    private void replace(Connection connection, SchemaSnapshot snapshot, @Nullable Version version,
+            @Nullable Long declared) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement delete = connection.createStatement();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.name.qualified()
+                        + " (hash, snapshot, version, recorded_on, declared) VALUES (?, ?, ?, ?, ?)")) {
+            delete.executeUpdate("DELETE FROM " + this.name.qualified());
+            insert.setString(1, snapshot.hash());
+            insert.setString(2, snapshot.text());
+            insert.setString(3, (version != null) ? version.toString() : null);
+            insert.setLong(4, System.currentTimeMillis());
+            if (declared != null) {
+                insert.setLong(5, declared);
             }
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try (Statement delete = connection.createStatement();
-                    PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.name.qualified()
-                            + " (hash, snapshot, version, recorded_on, declared) VALUES (?, ?, ?, ?, ?)")) {
-                delete.executeUpdate("DELETE FROM " + this.name.qualified());
-                insert.setString(1, snapshot.hash());
-                insert.setString(2, snapshot.text());
-                insert.setString(3, (version != null) ? version.toString() : null);
-                insert.setLong(4, System.currentTimeMillis());
-                if (declared != null) {
-                    insert.setLong(5, declared);
-                }
-                else {
-                    insert.setNull(5, Types.BIGINT);
-                }
-                insert.executeUpdate();
-                connection.commit();
+            else {
+                insert.setNull(5, Types.BIGINT);
             }
-            catch (SQLException | RuntimeException ex) {
-                connection.rollback();
-                throw ex;
-            }
-            finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            insert.executeUpdate();
+            connection.commit();
+        }
+        catch (SQLException | RuntimeException ex) {
+            connection.rollback();
+            throw ex;
+        }
+        finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 
